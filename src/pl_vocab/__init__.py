@@ -1,0 +1,51 @@
+"""pl_vocab: a shared vocabulary and data model for personalized and competency-based learning.
+
+    >>> import pl_vocab
+    >>> vocab = pl_vocab.load_vocabulary()
+    >>> vocab.label("plvc:narrative-assessment", "es")
+    'evaluación narrativa'
+
+The data model classes are in :mod:`pl_vocab.models`. Heavy modules load only when first used.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "PlVocabError",
+    "UnknownConceptError",
+    "Vocabulary",
+    "__version__",
+    "load_vocabulary",
+    "normalize_label",
+]
+
+_LAZY = {
+    "load_vocabulary": "pl_vocab.vocabulary",
+    "Vocabulary": "pl_vocab.vocabulary",
+    "normalize_label": "pl_vocab.vocabulary",
+    "PlVocabError": "pl_vocab.errors",
+    "UnknownConceptError": "pl_vocab.errors",
+}
+
+if TYPE_CHECKING:
+    from pl_vocab.errors import PlVocabError, UnknownConceptError
+    from pl_vocab.vocabulary import Vocabulary, load_vocabulary, normalize_label
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'pl_vocab' has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

@@ -1,0 +1,5 @@
+"""Allow ``python -m pl_vocab``."""
+
+from pl_vocab.cli import main
+
+main()

@@ -1,0 +1,173 @@
+"""The ``pl-vocab`` command: a thin layer over the public API.
+
+Only typer and the standard library are imported at start-up; each command imports what it needs.
+Exit codes: 0 clean, 1 findings at or above the threshold, 2 unreadable input or usage error,
+3 internal error (a traceback is shown only with ``--debug``).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+app = typer.Typer(
+    name="pl-vocab",
+    help="A shared vocabulary and data model for personalized and competency-based learning.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+_DEBUG = False
+
+
+def _version(value: bool) -> None:
+    if value:
+        from pl_vocab import __version__
+
+        typer.echo(f"pl-vocab {__version__}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
+    ] = False,
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks of internal errors.")] = False,
+) -> None:
+    global _DEBUG
+    _DEBUG = debug
+
+
+def _console() -> Any:
+    from rich.console import Console
+
+    return Console(highlight=False, soft_wrap=False)
+
+
+@app.command()
+def concept(
+    term: Annotated[str, typer.Argument(help="An IRI, a CURIE (plvc:equity) or a label in English or Spanish.")],
+    language: Annotated[str, typer.Option("--lang", "-l", help="Language to show: en or es.")] = "en",
+) -> None:
+    """Show one concept of the national vocabulary: labels, definition, links, language advice."""
+    from pl_vocab.errors import PlVocabError
+    from pl_vocab.vocabulary import load_vocabulary
+
+    vocab = load_vocabulary()
+    hits = vocab.lookup(term)
+    found = vocab.get(term)
+    if found is None and len({c.id for c, _, _ in hits}) > 1:
+        con = _console()
+        con.print(f"'{term}' may mean more than one concept:")
+        for c, kind, lang in hits:
+            con.print(f"  {c.id}  {vocab.label(c.id, language)}  ({kind} label, {lang})")
+        return
+    try:
+        c = vocab.concept(term)
+    except PlVocabError as exc:
+        typer.echo(f"pl-vocab: {exc}", err=True)
+        raise typer.Exit(1) from None
+    con = _console()
+    other = "es" if language == "en" else "en"
+    con.print(f"[bold]{vocab.label(c.id, language)}[/bold]  ({vocab.label(c.id, other)})  {c.id}")
+    con.print(f"facet: {vocab.label_facet(c.facet, language)}" + (r"   \[core]" if c.core else ""))
+    con.print(vocab.definition(c.id, language))
+    alts = [lt.value for lt in c.alt_label or () if lt.language == language]
+    if alts:
+        con.print("also: " + "; ".join(alts))
+    for title, items in (
+        ("broader", vocab.broader(c.id)),
+        ("narrower", vocab.narrower(c.id)),
+        ("related", vocab.related(c.id)),
+        ("not the same as", vocab.distinct_from(c.id)),
+    ):
+        if items:
+            con.print(f"{title}: " + ", ".join(vocab.label(i.id, language) for i in items))
+    if c.deprecated:
+        repl = ", ".join(f"{vocab.label(r.id, language)} ({r.id})" for r in vocab.replacements(c.id))
+        con.print(f"[bold red]deprecated[/bold red]: use {repl}")
+    adv = c.language_advisory
+    if adv is not None:
+        why = next((lt.value for lt in adv.rationale if lt.language == language), "")
+        con.print(f"language advisory: {adv.status} ({adv.strength}). {why}")
+
+
+@app.command()
+def concepts(
+    facet: Annotated[str | None, typer.Option(help="Only this facet (e.g. assessment).")] = None,
+    core: Annotated[bool, typer.Option("--core", help="Only the core concepts.")] = False,
+    language: Annotated[str, typer.Option("--lang", "-l", help="Language: en or es.")] = "en",
+) -> None:
+    """List the concepts of the national vocabulary."""
+    from pl_vocab.errors import PlVocabError
+    from pl_vocab.vocabulary import load_vocabulary
+
+    vocab = load_vocabulary()
+    try:
+        items = vocab.in_facet(facet) if facet else list(vocab.concepts)
+    except PlVocabError:
+        names = ", ".join(f.id.rsplit("/", 1)[-1] for f in vocab.facets)
+        _fail(f"Unknown facet {facet!r}. Facets: {names}.")
+    if core:
+        items = [c for c in items if c.core]
+    con = _console()
+    for c in items:
+        mark = r" \[core]" if c.core else (r" \[deprecated]" if c.deprecated else "")
+        con.print(f"{c.id:55} {vocab.label(c.id, language)}{mark}")
+    con.print(f"{len(items)} concepts")
+
+
+@app.command()
+def tour(
+    examples: Annotated[
+        Path, typer.Option(help="Folder of example records (JSON or YAML) to validate.")
+    ] = Path("examples/records"),
+) -> None:
+    """A five-minute tour: the vocabulary by facet, a few lookups, and the example records checked."""
+    from pl_vocab.tour import run_tour
+
+    raise typer.Exit(run_tour(examples, _console()))
+
+
+def _fail(message: str) -> Any:
+    typer.echo(f"pl-vocab: {message}", err=True)
+    raise typer.Exit(2)
+
+
+def main() -> None:
+    """Entry point of the ``pl-vocab`` command."""
+    try:
+        rc = app(standalone_mode=False)
+        sys.exit(rc if isinstance(rc, int) else 0)
+    except typer.Exit as exc:
+        sys.exit(exc.exit_code)
+    except (typer.Abort, KeyboardInterrupt):
+        sys.exit(130)
+    except Exception as exc:  # click usage errors and anything unexpected
+        # typer may vendor its own click: recognise its exceptions by their class names
+        names = {cls.__name__ for cls in type(exc).__mro__}
+        if "ClickException" in names:
+            typer.echo(f"pl-vocab: {exc.format_message()}", err=True)  # type: ignore[attr-defined]
+            sys.exit(2 if "UsageError" in names else int(getattr(exc, "exit_code", 2)))
+        from pl_vocab.errors import PlVocabError
+
+        if isinstance(exc, PlVocabError):
+            typer.echo(f"pl-vocab: {exc}", err=True)
+            sys.exit(2)
+        if _DEBUG or os.environ.get("PL_VOCAB_DEBUG"):
+            raise
+        typer.echo(
+            f"pl-vocab: internal error ({type(exc).__name__}). Run again with --debug and report it.",
+            err=True,
+        )
+        sys.exit(3)
+
+
+if __name__ == "__main__":
+    main()

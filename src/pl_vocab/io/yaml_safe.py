@@ -1,0 +1,78 @@
+"""A YAML reader for untrusted input.
+
+- aliases and anchors are refused (an "alias bomb" expands a few hundred bytes into gigabytes);
+- dates and datetimes stay strings exactly as written, so that the JSON Schema layer sees the
+  offset the author wrote (PyYAML would otherwise turn them into Python objects);
+- errors name the file, line and column.
+
+    >>> load_yaml("when: 2026-03-04T10:15:00-06:00")
+    {'when': '2026-03-04T10:15:00-06:00'}
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from pl_vocab.errors import PlVocabError
+
+__all__ = ["YamlInputError", "load_yaml"]
+
+
+class YamlInputError(PlVocabError):
+    """The YAML could not be read safely."""
+
+
+class _SafeNoAliasLoader(yaml.SafeLoader):
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            mark = event.start_mark
+            raise YamlInputError(
+                f"{mark.name}, line {mark.line + 1}, column {mark.column + 1}: YAML aliases (*name) "
+                "are not accepted; write the value out in full."
+            )
+        node = super().compose_node(parent, index)
+        if getattr(node, "anchor", None):
+            pass
+        return node
+
+
+# keep timestamps as text: remove the implicit resolver for them
+_SafeNoAliasLoader.yaml_implicit_resolvers = {
+    key: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def load_yaml(source: str | Path, *, name: str | None = None) -> Any:
+    """Parse one YAML document from text or from a file path.
+
+    :raises YamlInputError: with the file, line and column, for malformed YAML or aliases.
+    """
+    if isinstance(source, Path):
+        name = name or str(source)
+        try:
+            text = source.read_text(encoding="utf-8")
+        except UnicodeDecodeError as exc:
+            raise YamlInputError(f"{name}: not UTF-8 text (byte {exc.start}); save it as UTF-8.") from None
+        except OSError as exc:
+            raise YamlInputError(f"{name}: cannot be read ({exc.strerror}).") from None
+    else:
+        text = source
+    loader = _SafeNoAliasLoader(text)
+    loader.name = name or "<text>"
+    try:
+        return loader.get_single_data()
+    except YamlInputError:
+        raise
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark
+        where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "unknown position"
+        raise YamlInputError(f"{name or '<text>'}, {where}: {exc.problem}.") from None
+    except yaml.YAMLError as exc:
+        raise YamlInputError(f"{name or '<text>'}: {exc}") from None
+    finally:
+        loader.dispose()

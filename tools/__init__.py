@@ -1,0 +1,1 @@
+"""Development tools for pl_vocab (not shipped in the wheel)."""
