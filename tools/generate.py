@@ -121,12 +121,10 @@ def _schema_index(schema_path: Path) -> dict[str, Any]:
         for s in sv.class_induced_slots(cname):
             rng = s.range or sv.schema.default_range
             if rng in sv.all_classes():
-                target = sv.get_class(rng)
                 has_id = any(x.identifier for x in sv.class_induced_slots(rng))
                 inlined = bool(s.inlined or s.inlined_as_list or not has_id)
                 kind = "inlined" if inlined else "reference"
                 datatype = None
-                del target
             elif rng in sv.all_enums():
                 kind, datatype = "enum", None
             else:
@@ -206,7 +204,6 @@ def generate(out_root: Path) -> list[Path]:
     from linkml.generators.shaclgen import ShaclGenerator
 
     schema = str(SCHEMA)
-    gen = out_root / GENERATED
     written: list[Path] = []
 
     def emit(rel: Path, text: str) -> None:
@@ -221,8 +218,10 @@ def generate(out_root: Path) -> list[Path]:
     emit(GENERATED / "schema.json", _dump_json(js))
 
     ctx = json.loads(ContextGenerator(schema, xsd_anyuri_as_iri=True).serialize())
+    # JSON-LD 1.1 processors ignore unknown top-level keys but not unknown context keys: the
+    # generator's "comments" block is replaced by a plain top-level marker outside @context
     ctx.pop("comments", None)
-    ctx = {"@comment": MARK.format(v=LINKML_VERSION), **ctx} if False else ctx
+    ctx = {"$comment": MARK.format(v=LINKML_VERSION), **ctx}
     emit(GENERATED / "context.jsonld", _dump_json(ctx))
 
     shacl = ShaclGenerator(schema).serialize()
@@ -241,7 +240,10 @@ def generate(out_root: Path) -> list[Path]:
     emit(GENERATED / "schema_index.json", _dump_json(_schema_index(SCHEMA)))
 
     vocab = _compile_vocabulary(VOCABULARY_DIR)
-    emit(GENERATED / "vocabulary.json", _dump_json({"@comment": MARK.format(v=LINKML_VERSION), **vocab}))
+    emit(
+        GENERATED / "vocabulary.json",
+        _dump_json({"@comment": MARK.format(v=LINKML_VERSION), **vocab}),
+    )
 
     # the LinkML sources travel in the wheel, byte for byte
     for src in sorted(Path("schema").rglob("*.yaml")):
@@ -254,7 +256,6 @@ def generate(out_root: Path) -> list[Path]:
     for p in sorted(docs_dir.rglob("*.md")):
         _write(p, p.read_text(encoding="utf-8"))
         written.append(p.relative_to(out_root))
-    del gen
     return written
 
 
@@ -281,12 +282,19 @@ def check() -> int:
         for root in (GENERATED, DOCS):
             for p in sorted((ROOT / root).rglob("*")):
                 rel = p.relative_to(ROOT)
-                if p.is_file() and p.suffix != ".pyc" and p.name != "__init__.py" and str(rel) not in fresh_set:
+                if (
+                    p.is_file()
+                    and p.suffix != ".pyc"
+                    and p.name != "__init__.py"
+                    and str(rel) not in fresh_set
+                ):
                     problems.append(f"stale: {rel} (no longer generated; delete it)")
     for p in problems:
         print(p, file=sys.stderr)
     if problems:
-        print(f"{len(problems)} generated file(s) out of date: run `make generate`.", file=sys.stderr)
+        print(
+            f"{len(problems)} generated file(s) out of date: run `make generate`.", file=sys.stderr
+        )
         return 1
     print(f"generated artifacts up to date ({len(written)} files)")
     return 0

@@ -38,7 +38,9 @@ def _root(
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
     ] = False,
-    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks of internal errors.")] = False,
+    debug: Annotated[
+        bool, typer.Option("--debug", help="Show tracebacks of internal errors.")
+    ] = False,
 ) -> None:
     global _DEBUG
     _DEBUG = debug
@@ -52,8 +54,12 @@ def _console() -> Any:
 
 @app.command()
 def concept(
-    term: Annotated[str, typer.Argument(help="An IRI, a CURIE (plvc:equity) or a label in English or Spanish.")],
-    language: Annotated[str, typer.Option("--lang", "-l", help="Language to show: en or es.")] = "en",
+    term: Annotated[
+        str, typer.Argument(help="An IRI, a CURIE (plvc:equity) or a label in English or Spanish.")
+    ],
+    language: Annotated[
+        str, typer.Option("--lang", "-l", help="Language to show: en or es.")
+    ] = "en",
 ) -> None:
     """Show one concept of the national vocabulary: labels, definition, links, language advice."""
     from pl_vocab.errors import PlVocabError
@@ -90,7 +96,9 @@ def concept(
         if items:
             con.print(f"{title}: " + ", ".join(vocab.label(i.id, language) for i in items))
     if c.deprecated:
-        repl = ", ".join(f"{vocab.label(r.id, language)} ({r.id})" for r in vocab.replacements(c.id))
+        repl = ", ".join(
+            f"{vocab.label(r.id, language)} ({r.id})" for r in vocab.replacements(c.id)
+        )
         con.print(f"[bold red]deprecated[/bold red]: use {repl}")
     adv = c.language_advisory
     if adv is not None:

@@ -21,6 +21,8 @@ Unknown fields are rejected and datetimes must carry a timezone offset. The clas
 
 from __future__ import annotations
 
+from pydantic import BaseModel
+
 from pl_vocab._generated.models import (
     AccessSupport,
     AdvisoryStatusEnum,
@@ -147,7 +149,7 @@ __all__ = [
 ]
 
 
-def model_class(name: str) -> type:
+def model_class(name: str) -> type[BaseModel]:
     """Return the model class called ``name`` (``"NarrativeAssessment"``).
 
     >>> model_class("Learner").__name__
@@ -158,6 +160,6 @@ def model_class(name: str) -> type:
     from pl_vocab._generated import models as generated
 
     cls = getattr(generated, name, None)
-    if not isinstance(cls, type) or name not in __all__:
+    if not (isinstance(cls, type) and issubclass(cls, BaseModel)) or name not in __all__:
         raise KeyError(f"No class {name!r} in the pl_vocab schema.")
     return cls

@@ -40,7 +40,9 @@ def validator_for_class(class_name: str) -> Any:
     full = generated_json("schema.json")
     if class_name not in full["$defs"]:
         raise KeyError(f"No class {class_name!r} in the pl_vocab schema.")
-    schema = {k: v for k, v in full.items() if k not in ("properties", "required", "additionalProperties")}
+    schema = {
+        k: v for k, v in full.items() if k not in ("properties", "required", "additionalProperties")
+    }
     schema["$ref"] = f"#/$defs/{class_name}"
     return jsonschema_rs.Draft201909Validator(schema, validate_formats=True)
 
@@ -101,5 +103,9 @@ def check_record(data: Any, class_name: str) -> list[StructureProblem]:
     except ValidationError as exc:
         for e in exc.errors(include_input=False, include_url=False):
             path = _json_path(list(e["loc"]))
-            problems.append(StructureProblem(path, "model", e["type"], f"{e['type'].replace('_', ' ')} at {path}"))
+            problems.append(
+                StructureProblem(
+                    path, "model", e["type"], f"{e['type'].replace('_', ' ')} at {path}"
+                )
+            )
     return problems

@@ -55,7 +55,9 @@ def run_tour(examples: Path, console: Any) -> int:
         hits = vocab.lookup(term)
         ids = sorted({c.id for c, _, _ in hits})
         if len(ids) > 1:
-            console.print(f"'{term}' is ambiguous: it may mean {', '.join(ids)}; a glossary must say which.")
+            console.print(
+                f"'{term}' is ambiguous: it may mean {', '.join(ids)}; a glossary must say which."
+            )
             continue
         c = vocab.concept(term)
         line = f"'{term}' -> {c.id} ({vocab.label(c.id, 'en')} / {vocab.label(c.id, 'es')})"

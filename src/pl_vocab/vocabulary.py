@@ -75,8 +75,8 @@ class Vocabulary:
             for b in c.broader or ():
                 self._narrower[self.expand(b)].append(c)
             for d in c.distinct_from or ():
-                self._distinct[self.expand(c.id)].add(self.expand(d.concept))  # type: ignore[arg-type]
-                self._distinct[self.expand(d.concept)].add(self.expand(c.id))  # type: ignore[arg-type]
+                self._distinct[self.expand(c.id)].add(self.expand(d.concept))
+                self._distinct[self.expand(d.concept)].add(self.expand(c.id))
 
     # ------------------------------------------------------------------ identity
     @property

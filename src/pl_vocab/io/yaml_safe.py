@@ -28,16 +28,13 @@ class YamlInputError(PlVocabError):
 class _SafeNoAliasLoader(yaml.SafeLoader):
     def compose_node(self, parent: Any, index: Any) -> Any:
         if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()
+            event = self.peek_event()  # type: ignore[no-untyped-call]
             mark = event.start_mark
             raise YamlInputError(
                 f"{mark.name}, line {mark.line + 1}, column {mark.column + 1}: YAML aliases (*name) "
                 "are not accepted; write the value out in full."
             )
-        node = super().compose_node(parent, index)
-        if getattr(node, "anchor", None):
-            pass
-        return node
+        return super().compose_node(parent, index)
 
 
 # keep timestamps as text: remove the implicit resolver for them
@@ -57,17 +54,25 @@ def load_yaml(source: str | Path, *, name: str | None = None) -> Any:
         try:
             text = source.read_text(encoding="utf-8")
         except UnicodeDecodeError as exc:
-            raise YamlInputError(f"{name}: not UTF-8 text (byte {exc.start}); save it as UTF-8.") from None
+            raise YamlInputError(
+                f"{name}: not UTF-8 text (byte {exc.start}); save it as UTF-8."
+            ) from None
         except OSError as exc:
             raise YamlInputError(f"{name}: cannot be read ({exc.strerror}).") from None
     else:
         text = source
-    loader = _SafeNoAliasLoader(text)
-    loader.name = name or "<text>"
+    loader = None
     try:
+        loader = _SafeNoAliasLoader(text)
+        loader.name = name or "<text>"
         return loader.get_single_data()
     except YamlInputError:
         raise
+    except yaml.reader.ReaderError as exc:
+        raise YamlInputError(
+            f"{name or '<text>'}: character #x{exc.character:04x} at position {exc.position} is not "
+            "allowed in YAML; remove it or save the file again as plain UTF-8 text."
+        ) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
         where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "unknown position"
@@ -75,4 +80,5 @@ def load_yaml(source: str | Path, *, name: str | None = None) -> Any:
     except yaml.YAMLError as exc:
         raise YamlInputError(f"{name or '<text>'}: {exc}") from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()

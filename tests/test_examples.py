@@ -1,0 +1,79 @@
+"""Every class has valid and invalid examples; valid ones pass and invalid ones fail in BOTH the
+Pydantic models and the JSON Schema (the validator vendors use, jsonschema-rs)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pydantic import ValidationError
+
+from pl_vocab.io import load_yaml
+from pl_vocab.models import model_class
+from pl_vocab.structure import check_record, validator_for_class
+
+from .conftest import DATA
+
+VALID = sorted((DATA / "valid").glob("*.yaml"))
+INVALID = sorted((DATA / "invalid").glob("*.yaml"))
+
+
+def _load(path: Path) -> tuple[str, Any]:
+    return path.name.split("-", 1)[0], load_yaml(path)
+
+
+def _concrete_classes(schema_index: dict[str, Any]) -> list[str]:
+    return sorted(
+        name for name, c in schema_index["classes"].items() if not c["abstract"] and not c["mixin"]
+    )
+
+
+def test_every_concrete_class_has_valid_and_invalid_examples(schema_index: dict[str, Any]) -> None:
+    valid = {p.name.split("-", 1)[0] for p in VALID}
+    invalid = {p.name.split("-", 1)[0] for p in INVALID}
+    classes = set(_concrete_classes(schema_index))
+    assert classes - valid == set(), "classes without a valid example"
+    assert classes - invalid == set(), "classes without an invalid example"
+    assert valid | invalid <= classes, "examples named after unknown classes"
+
+
+@pytest.mark.parametrize("path", VALID, ids=lambda p: p.name)
+def test_valid_example_passes_models_and_json_schema(path: Path) -> None:
+    cls, data = _load(path)
+    obj = model_class(cls).model_validate(data)
+    assert validator_for_class(cls).is_valid(json.loads(json.dumps(data)))
+    assert check_record(data, cls) == []
+    # and it survives a JSON round trip through the model unchanged
+    again = model_class(cls).model_validate_json(obj.model_dump_json(exclude_none=True))
+    assert again == obj
+
+
+@pytest.mark.parametrize("path", INVALID, ids=lambda p: p.name)
+def test_invalid_example_fails_models_and_json_schema(path: Path) -> None:
+    cls, data = _load(path)
+    first_line = path.read_text(encoding="utf-8").splitlines()[0]
+    assert first_line.startswith("# invalid:"), "say why the example is invalid on line 1"
+    with pytest.raises(ValidationError):
+        model_class(cls).model_validate(data)
+    assert not validator_for_class(cls).is_valid(json.loads(json.dumps(data)))
+    assert check_record(data, cls), "check_record found no problem"
+
+
+@pytest.mark.parametrize("path", VALID + INVALID, ids=lambda p: p.name)
+def test_python_jsonschema_agrees_with_jsonschema_rs(path: Path) -> None:
+    """Cross-check the fast validator against the reference implementation."""
+    import jsonschema
+
+    from pl_vocab._resources import generated_json
+
+    cls, data = _load(path)
+    full = dict(generated_json("schema.json"))
+    for key in ("properties", "required", "additionalProperties"):
+        full.pop(key, None)
+    full["$ref"] = f"#/$defs/{cls}"
+    ref = jsonschema.Draft201909Validator(
+        full, format_checker=jsonschema.Draft201909Validator.FORMAT_CHECKER
+    )
+    assert ref.is_valid(data) == validator_for_class(cls).is_valid(data)
