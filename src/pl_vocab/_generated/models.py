@@ -628,6 +628,19 @@ class LocalizedText(ConfiguredBaseModel):
     value: str = Field(default=..., description="""The text itself.""")
     language: str = Field(default=..., description="""The language of the text, as a BCP 47 language tag such as en, es or es-MX.""")
 
+    @field_validator('value')
+    def pattern_value(cls, v):
+        pattern=re.compile(r"\S")
+        if isinstance(v, list):
+            for element in v:
+                if isinstance(element, str) and not pattern.search(element):
+                    err_msg = f"Invalid value format: {element}"
+                    raise ValueError(err_msg)
+        elif isinstance(v, str) and not pattern.search(v):
+            err_msg = f"Invalid value format: {v}"
+            raise ValueError(err_msg)
+        return v
+
     @field_validator('language')
     def pattern_language(cls, v):
         pattern=re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
@@ -749,6 +762,19 @@ class LearnerGoal(Assertion, Record):
                     raise ValueError(err_msg)
         elif isinstance(v, str) and not pattern.search(v):
             err_msg = f"Invalid learner format: {v}"
+            raise ValueError(err_msg)
+        return v
+
+    @field_validator('statement')
+    def pattern_statement(cls, v):
+        pattern=re.compile(r"\S")
+        if isinstance(v, list):
+            for element in v:
+                if isinstance(element, str) and not pattern.search(element):
+                    err_msg = f"Invalid statement format: {element}"
+                    raise ValueError(err_msg)
+        elif isinstance(v, str) and not pattern.search(v):
+            err_msg = f"Invalid statement format: {v}"
             raise ValueError(err_msg)
         return v
 
@@ -914,6 +940,19 @@ class Reflection(Assertion, Record):
                     raise ValueError(err_msg)
         elif isinstance(v, str) and not pattern.search(v):
             err_msg = f"Invalid learner format: {v}"
+            raise ValueError(err_msg)
+        return v
+
+    @field_validator('text')
+    def pattern_text(cls, v):
+        pattern=re.compile(r"\S")
+        if isinstance(v, list):
+            for element in v:
+                if isinstance(element, str) and not pattern.search(element):
+                    err_msg = f"Invalid text format: {element}"
+                    raise ValueError(err_msg)
+        elif isinstance(v, str) and not pattern.search(v):
+            err_msg = f"Invalid text format: {v}"
             raise ValueError(err_msg)
         return v
 
@@ -1320,6 +1359,19 @@ class NarrativeAssessment(Record):
             raise ValueError(err_msg)
         return v
 
+    @field_validator('narrative')
+    def pattern_narrative(cls, v):
+        pattern=re.compile(r"\S")
+        if isinstance(v, list):
+            for element in v:
+                if isinstance(element, str) and not pattern.search(element):
+                    err_msg = f"Invalid narrative format: {element}"
+                    raise ValueError(err_msg)
+        elif isinstance(v, str) and not pattern.search(v):
+            err_msg = f"Invalid narrative format: {v}"
+            raise ValueError(err_msg)
+        return v
+
     @field_validator('language')
     def pattern_language(cls, v):
         pattern=re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
@@ -1577,6 +1629,19 @@ class IdentityAttribute(ConfiguredBaseModel):
     described_at: AwareDatetime  = Field(default=..., description="""When the description was given, with a timezone offset.""")
     consent: Consent = Field(default=..., description="""The consent under which the attribute is kept.""")
     visibility: VisibilityEnum = Field(default=..., description="""Who may see the attribute.""")
+
+    @field_validator('attribute_value')
+    def pattern_attribute_value(cls, v):
+        pattern=re.compile(r"\S")
+        if isinstance(v, list):
+            for element in v:
+                if isinstance(element, str) and not pattern.search(element):
+                    err_msg = f"Invalid attribute_value format: {element}"
+                    raise ValueError(err_msg)
+        elif isinstance(v, str) and not pattern.search(v):
+            err_msg = f"Invalid attribute_value format: {v}"
+            raise ValueError(err_msg)
+        return v
 
     @field_validator('language')
     def pattern_language(cls, v):
