@@ -8,7 +8,7 @@ UV_VERSION := 0.13.9
 UV := $(shell command -v uv 2>/dev/null || echo .tools/bin/uv)
 RUN := $(UV) run --locked
 # use the platform certificate store (a proxy or mirror may use its own certificate authority)
-export UV_NATIVE_TLS ?= 1
+export UV_SYSTEM_CERTS ?= 1
 
 .PHONY: help setup demo test pytest lint typecheck generate check-generated lint-schema wheel-check clean
 

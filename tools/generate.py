@@ -133,7 +133,7 @@ def _schema_index(schema_path: Path) -> dict[str, Any]:
             if is_sensitive:
                 sensitive.add(s.name)
             slots[s.name] = {
-                "slot_uri": sv.expand_curie(s.slot_uri) if s.slot_uri else None,
+                "slot_uri": sv.expand_curie(s.slot_uri or f"{sv.schema.default_prefix}:{s.name}"),
                 "range": rng,
                 "kind": kind,
                 "datatype": datatype,
@@ -167,6 +167,40 @@ def _schema_index(schema_path: Path) -> dict[str, Any]:
         "enums": enums,
         "sensitive_slots": sorted(sensitive),
     }
+
+
+# --------------------------------------------------------------------------- JSON-LD context
+def _postprocess_context(ctx: dict[str, Any], index: dict[str, Any]) -> dict[str, Any]:
+    """Make LinkML's context agree with the RDF the exporter writes (and with the SHACL shapes).
+
+    - ``id``/``type`` alias ``@id``/``@type``, so every node written with a ``type`` gets rdf:type;
+    - enum slots coerce their values to the ``meaning`` IRIs (``@type: @vocab`` and a scoped
+      context), instead of LinkML's plain literals;
+    - LocalizedText slots carry no coercion, so ``{"@value", "@language"}`` objects become
+      language-tagged literals;
+    - JSON-LD 1.1 (scoped contexts need it).
+    """
+    body = ctx["@context"]
+    body = {"@version": 1.1, "id": "@id", "type": "@type", **body}
+    slots: dict[str, dict[str, Any]] = {}
+    for c in index["classes"].values():
+        for name, slot in c["slots"].items():
+            slots.setdefault(name, slot)
+    for name, slot in sorted(slots.items()):
+        term = body.get(name)
+        if not isinstance(term, dict):
+            continue
+        if slot["kind"] == "enum":
+            values = index["enums"][slot["range"]]["values"]
+            body[name] = {
+                "@id": term["@id"],
+                "@type": "@vocab",
+                "@context": {v: body_v["meaning"] for v, body_v in values.items()},
+            }
+        elif slot["range"] == "LocalizedText":
+            body[name] = {"@id": term["@id"]}
+    ctx.pop("comments", None)
+    return {"$comment": MARK.format(v=LINKML_VERSION), "@context": body}
 
 
 # --------------------------------------------------------------------------- vocabulary
@@ -217,12 +251,9 @@ def generate(out_root: Path) -> list[Path]:
     js = {"$comment": MARK.format(v=LINKML_VERSION), **js}
     emit(GENERATED / "schema.json", _dump_json(js))
 
+    index = _schema_index(SCHEMA)
     ctx = json.loads(ContextGenerator(schema, xsd_anyuri_as_iri=True).serialize())
-    # JSON-LD 1.1 processors ignore unknown top-level keys but not unknown context keys: the
-    # generator's "comments" block is replaced by a plain top-level marker outside @context
-    ctx.pop("comments", None)
-    ctx = {"$comment": MARK.format(v=LINKML_VERSION), **ctx}
-    emit(GENERATED / "context.jsonld", _dump_json(ctx))
+    emit(GENERATED / "context.jsonld", _dump_json(_postprocess_context(ctx, index)))
 
     shacl = ShaclGenerator(schema).serialize()
     emit(GENERATED / "shapes.ttl", f"# {MARK.format(v=LINKML_VERSION)}\n{shacl}")
@@ -237,7 +268,7 @@ def generate(out_root: Path) -> list[Path]:
         ).serialize()
     emit(GENERATED / "schema.owl.ttl", f"# {MARK.format(v=LINKML_VERSION)}\n{owl}")
 
-    emit(GENERATED / "schema_index.json", _dump_json(_schema_index(SCHEMA)))
+    emit(GENERATED / "schema_index.json", _dump_json(index))
 
     vocab = _compile_vocabulary(VOCABULARY_DIR)
     emit(

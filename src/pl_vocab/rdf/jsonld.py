@@ -1,0 +1,141 @@
+"""JSON-LD: a compact writer that uses the published pl_vocab context, and a reader that never
+touches the network.
+
+The context has one published IRI, :data:`CONTEXT_IRI`; the package bundles it, and the reader
+resolves that IRI (and only bundled contexts) to the bundled copy. Any other remote or ``file:``
+context, in ``@context`` or ``@import``, anywhere in the document, is refused with its IRI named.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from functools import cache
+from typing import Any
+
+from pydantic import BaseModel
+
+from pl_vocab.errors import PlVocabError
+from pl_vocab.rdf.plan import ClassPlan, Plan, get_plan
+
+__all__ = ["CONTEXT_IRI", "UnsafeJsonLdError", "bundled_context", "resolve_contexts", "to_jsonld"]
+
+CONTEXT_IRI = "https://w3id.org/pl-vocab/context/v0.jsonld"
+"""The published IRI of the pl_vocab JSON-LD context; its path names the major version."""
+
+
+class UnsafeJsonLdError(PlVocabError):
+    """A JSON-LD document asks for a context pl_vocab will not fetch."""
+
+
+@cache
+def bundled_context() -> dict[str, Any]:
+    """The ``@context`` object bundled with the package (the published context's content)."""
+    from pl_vocab._resources import generated_json
+
+    body: dict[str, Any] = generated_json("context.jsonld")["@context"]
+    return body
+
+
+def _bundled() -> dict[str, dict[str, Any]]:
+    return {CONTEXT_IRI: bundled_context()}
+
+
+def resolve_contexts(document: Any, *, source: str = "<input>") -> Any:
+    """Replace every bundled context IRI in ``document`` by its bundled content; refuse others.
+
+    :raises UnsafeJsonLdError: naming the IRI of a remote or ``file:`` context or ``@import``.
+    """
+    bundled = _bundled()
+
+    def context_value(value: Any, path: str) -> Any:
+        if isinstance(value, str):
+            if value in bundled:
+                return bundled[value]
+            raise UnsafeJsonLdError(
+                f"{source}: {path} refers to the context {value!r}; pl_vocab never fetches "
+                f"contexts. Use {CONTEXT_IRI!r} (bundled) or embed the context in the document."
+            )
+        if isinstance(value, list):
+            return [context_value(v, f"{path}[{i}]") for i, v in enumerate(value)]
+        if isinstance(value, dict):
+            out = {}
+            for k, v in value.items():
+                if k == "@import":
+                    raise UnsafeJsonLdError(
+                        f"{source}: {path}.@import refers to {v!r}; imported contexts are not "
+                        "fetched. Embed the context instead."
+                    )
+                out[k] = walk(v, f"{path}.{k}") if isinstance(v, dict | list) else v
+            return out
+        return value
+
+    def walk(node: Any, path: str) -> Any:
+        if isinstance(node, list):
+            return [walk(v, f"{path}[{i}]") for i, v in enumerate(node)]
+        if isinstance(node, dict):
+            return {
+                k: context_value(v, f"{path}.@context")
+                if k == "@context"
+                else walk(v, f"{path}.{k}")
+                for k, v in node.items()
+            }
+        return node
+
+    return walk(document, "$")
+
+
+def _node(data: dict[str, Any], cplan: ClassPlan, plan: Plan) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    if cplan.identifier and cplan.identifier in data:
+        out["id"] = data[cplan.identifier]
+    out["type"] = cplan.name
+    for name, value in data.items():
+        if name == cplan.identifier:
+            continue
+        slot = cplan.slots[name]
+        if slot.kind == "localized":
+            out[name] = [{"@value": v["value"], "@language": v["language"]} for v in value]
+        elif slot.kind == "inlined":
+            child = plan.classes[slot.range]
+            out[name] = (
+                [_node(v, child, plan) for v in value]
+                if slot.multivalued
+                else _node(value, child, plan)
+            )
+        else:
+            out[name] = value
+    return out
+
+
+def to_jsonld(
+    objects: BaseModel | Iterable[BaseModel],
+    *,
+    embed_context: bool = False,
+    plan: Plan | None = None,
+) -> dict[str, Any]:
+    """Compact JSON-LD for one object (a node) or many (an ``@graph``), with ``type`` on every node.
+
+    >>> from pl_vocab.models import Learner
+    >>> to_jsonld(Learner(id="plv:learner/1", grade_level="7"))
+    {'@context': 'https://w3id.org/pl-vocab/context/v0.jsonld', 'id': 'plv:learner/1', 'type': 'Learner', 'grade_level': '7'}
+    """
+    plan = plan or get_plan()
+    context: Any = bundled_context() if embed_context else CONTEXT_IRI
+    single = isinstance(objects, BaseModel)
+    items = [objects] if isinstance(objects, BaseModel) else list(objects)
+    nodes = [
+        _node(o.model_dump(mode="json", exclude_none=True), plan.classes[type(o).__name__], plan)
+        for o in items
+    ]
+    if single:
+        return {"@context": context, **nodes[0]}
+    return {"@context": context, "@graph": nodes}
+
+
+def dumps_jsonld(objects: BaseModel | Iterable[BaseModel], *, embed_context: bool = False) -> str:
+    """JSON-LD text (UTF-8, non-ASCII kept as is)."""
+    return (
+        json.dumps(to_jsonld(objects, embed_context=embed_context), ensure_ascii=False, indent=2)
+        + "\n"
+    )

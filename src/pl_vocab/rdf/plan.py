@@ -1,0 +1,145 @@
+"""The mapping between pl_vocab classes and RDF, computed once from the generated schema index.
+
+Nothing here is written per class: class IRIs, slot IRIs, ranges, inlining, datatypes and enum
+meanings all come from ``schema_index.json``, so a schema change needs no code change.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any, Literal
+
+__all__ = ["ClassPlan", "Plan", "SlotPlan", "canonical_language_tag", "get_plan"]
+
+XSD = "http://www.w3.org/2001/XMLSchema#"
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+LOCALIZED = "LocalizedText"
+IRI_RANGES = frozenset({"uri", "uriorcurie"})
+# the prefixes whose CURIEs pl_vocab writes itself; other IRIs stay whole when read back
+OWN_PREFIXES = ("plvc", "plv")
+
+Kind = Literal["literal", "iri", "enum", "reference", "inlined", "localized"]
+
+
+@dataclass(frozen=True)
+class SlotPlan:
+    """How one slot of one class becomes triples."""
+
+    name: str
+    iri: str
+    kind: Kind
+    range: str
+    datatype: str | None
+    multivalued: bool
+    sensitive: bool
+    enum_to_iri: dict[str, str] = field(default_factory=dict)
+    iri_to_enum: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class ClassPlan:
+    """How one class becomes triples: its IRI, its identifier slot, its slots by name and IRI."""
+
+    name: str
+    iri: str
+    identifier: str | None
+    slots: dict[str, SlotPlan]
+    by_predicate: dict[str, SlotPlan]
+
+
+@dataclass(frozen=True)
+class Plan:
+    """Every class's plan, the prefix map, and look-ups by class IRI."""
+
+    classes: dict[str, ClassPlan]
+    by_class_iri: dict[str, ClassPlan]
+    prefixes: dict[str, str]
+
+    def expand(self, value: str) -> str:
+        """Expand a CURIE with a known prefix; anything else is taken as an absolute IRI."""
+        prefix, sep, local = value.partition(":")
+        if sep and not local.startswith("//"):
+            base = self.prefixes.get(prefix)
+            if base is not None:
+                return base + local
+        return value
+
+    def compress(self, iri: str) -> str:
+        """Shorten an IRI to a ``plvc:``/``plv:`` CURIE where it is one of ours."""
+        for prefix in OWN_PREFIXES:
+            base = self.prefixes[prefix]
+            if iri.startswith(base) and iri != base:
+                local = iri[len(base) :]
+                if prefix == "plv" and local.startswith("concept/"):
+                    continue
+                return f"{prefix}:{local}"
+        return iri
+
+
+def canonical_language_tag(tag: str) -> str:
+    """BCP 47 canonical casing (RDF stores tags case-insensitively and may lower-case them).
+
+    >>> canonical_language_tag("es-mx"), canonical_language_tag("ZH-hant-tw")
+    ('es-MX', 'zh-Hant-TW')
+    """
+    parts = tag.split("-")
+    out = [parts[0].lower()]
+    for p in parts[1:]:
+        if len(p) == 2 and p.isalpha():
+            out.append(p.upper())
+        elif len(p) == 4 and p.isalpha():
+            out.append(p.title())
+        else:
+            out.append(p.lower())
+    return "-".join(out)
+
+
+def _datatype(slot: dict[str, Any], types: dict[str, str]) -> str | None:
+    rng = slot["range"]
+    if rng == "string":
+        return None
+    return types.get(rng) or None
+
+
+@cache
+def get_plan() -> Plan:
+    """The plan for the packaged schema (built once, in a few milliseconds)."""
+    from pl_vocab._resources import generated_json
+
+    index = generated_json("schema_index.json")
+    types: dict[str, str] = index["types"]
+    classes: dict[str, ClassPlan] = {}
+    for cname, c in index["classes"].items():
+        slots: dict[str, SlotPlan] = {}
+        for sname, s in c["slots"].items():
+            kind: Kind
+            enum_to_iri: dict[str, str] = {}
+            if s["kind"] == "enum":
+                kind = "enum"
+                enum_to_iri = {
+                    v: body["meaning"] for v, body in index["enums"][s["range"]]["values"].items()
+                }
+            elif s["kind"] == "inlined":
+                kind = "localized" if s["range"] == LOCALIZED else "inlined"
+            elif s["kind"] == "reference":
+                kind = "reference"
+            elif s["range"] in IRI_RANGES:
+                kind = "iri"
+            else:
+                kind = "literal"
+            slots[sname] = SlotPlan(
+                name=sname,
+                iri=s["slot_uri"],
+                kind=kind,
+                range=s["range"],
+                datatype=_datatype(s, types) if kind == "literal" else None,
+                multivalued=s["multivalued"],
+                sensitive=s["sensitive"],
+                enum_to_iri=enum_to_iri,
+                iri_to_enum={iri: v for v, iri in enum_to_iri.items()},
+            )
+        by_predicate = {sp.iri: sp for sp in slots.values() if sp.name != c["identifier"]}
+        classes[cname] = ClassPlan(cname, c["class_uri"], c["identifier"], slots, by_predicate)
+    by_iri = {cp.iri: cp for cp in classes.values() if not index["classes"][cp.name]["mixin"]}
+    return Plan(classes, by_iri, dict(index["prefixes"]))
