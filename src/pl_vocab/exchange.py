@@ -134,12 +134,12 @@ def dumps(objects: BaseModel | Iterable[BaseModel], format: str) -> str:
         )
         return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
     if fmt == "yaml":
-        import yaml
+        from pl_vocab.io.yaml_safe import dump_yaml
 
         payload = (
             _tagged(items[0]) if isinstance(objects, BaseModel) else [_tagged(o) for o in items]
         )
-        return yaml.safe_dump(payload, allow_unicode=True, sort_keys=False)
+        return dump_yaml(payload)
     if fmt == "ndjson":
         return "".join(json.dumps(_tagged(o), ensure_ascii=False) + "\n" for o in items)
     if fmt == "jsonld":
@@ -179,13 +179,14 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return out
 
 
-def _parse_json(text: str, source: str) -> Any:
+def _parse_json(text: str, source: str, line_offset: int = 0) -> Any:
     try:
         return json.loads(text, object_pairs_hook=_no_duplicates)
     except json.JSONDecodeError as exc:
-        raise InputError(
-            f"{source}, line {exc.lineno}, column {exc.colno}: invalid JSON ({exc.msg})."
-        ) from None
+        where = f"line {exc.lineno + line_offset}, column {exc.colno}"
+        raise InputError(f"{source}, {where}: invalid JSON ({exc.msg}).") from None
+    except RecursionError:
+        raise InputError(f"{source}: the JSON is nested too deeply to read safely.") from None
     except InputError as exc:
         raise InputError(f"{source}: {exc}") from None
 
@@ -231,7 +232,8 @@ def iter_ndjson(
     for n, line in enumerate(lines, 1):
         if not line.strip():
             continue
-        yield _record(_parse_json(line, f"{source}, line {n}"), cls, source, f", line {n}")
+        doc = _parse_json(line.removesuffix("\r"), source, line_offset=n - 1)
+        yield _record(doc, cls, source, f", line {n}")
 
 
 def _rdf_objects(data: bytes, fmt: str, source: str) -> list[BaseModel]:
@@ -274,7 +276,8 @@ def loads(
         return _rdf_objects(raw, fmt, source)
     text = _decode(raw, source)
     if fmt == "ndjson":
-        return list(iter_ndjson(text.splitlines(), cls=cls, source=source))
+        # split on \n only: str.splitlines() would also split inside values at U+0085, U+2028...
+        return list(iter_ndjson(text.split("\n"), cls=cls, source=source))
     if fmt == "yaml":
         from pl_vocab.io import load_yaml
 

@@ -18,7 +18,7 @@ import yaml
 
 from pl_vocab.errors import PlVocabError
 
-__all__ = ["YamlInputError", "load_yaml"]
+__all__ = ["YamlInputError", "dump_yaml", "load_yaml"]
 
 
 class YamlInputError(PlVocabError):
@@ -82,3 +82,30 @@ def load_yaml(source: str | Path, *, name: str | None = None) -> Any:
     finally:
         if loader is not None:
             loader.dispose()
+
+
+class _QuotingDumper(yaml.SafeDumper):
+    """Writes strings that YAML would alter (line breaks it folds, characters it may not keep
+    verbatim, text that looks like another type) in double quotes with escapes."""
+
+
+def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    risky = not value.isprintable() or any(c in value for c in "\x85\u2028\u2029")
+    if risky or value != value.strip():
+        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style='"')
+    return dumper.represent_str(value)
+
+
+_QuotingDumper.add_representer(str, _represent_str)
+
+
+def dump_yaml(data: Any) -> str:
+    """YAML text that :func:`load_yaml` reads back to exactly ``data`` (no aliases, Unicode kept).
+
+    >>> load_yaml(dump_yaml({"a": "line\u2028break", "b": "2026-03-04"}))
+    {'a': 'line\u2028break', 'b': '2026-03-04'}
+    """
+    text: str = yaml.dump(
+        data, Dumper=_QuotingDumper, allow_unicode=True, sort_keys=False, width=100
+    )
+    return text
