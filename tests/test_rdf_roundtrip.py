@@ -30,7 +30,7 @@ def canonical(value: Any, cls: str) -> Any:
             continue
         slot = cplan.slots[name]
 
-        def one(x: Any) -> Any:
+        def one(x: Any, name: str = name, slot: Any = slot) -> Any:
             if name == cplan.identifier or slot.kind in ("reference", "iri"):
                 return plan.expand(x)
             if slot.kind == "inlined":
