@@ -132,6 +132,32 @@ def concepts(
 
 
 @app.command()
+def convert(
+    source: Annotated[Path, typer.Argument(help="The file to convert.", show_default=False)],
+    to: Annotated[
+        str,
+        typer.Option("--to", "-t", help="json, yaml, ndjson, jsonld, turtle, ntriples or nquads."),
+    ],
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Write here instead of to standard output."),
+    ] = None,
+    from_: Annotated[
+        str | None,
+        typer.Option("--from", "-f", help="The input format, if the extension does not say it."),
+    ] = None,
+    class_name: Annotated[
+        str | None,
+        typer.Option("--class", help="Class of JSON/YAML/NDJSON records that carry no 'type'."),
+    ] = None,
+) -> None:
+    """Convert records between JSON, YAML, NDJSON, JSON-LD, Turtle, N-Triples and N-Quads."""
+    from pl_vocab.convert import run_convert
+
+    raise typer.Exit(run_convert(source, to, output, from_, class_name))
+
+
+@app.command()
 def tour(
     examples: Annotated[
         Path, typer.Option(help="Folder of example records (JSON or YAML) to validate.")

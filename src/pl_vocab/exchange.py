@@ -121,7 +121,7 @@ def _rdf_format(fmt: str) -> Any:
 def _prefixes() -> dict[str, str]:
     from pl_vocab.rdf.plan import get_plan
 
-    return {k: v for k, v in get_plan().prefixes.items() if k not in ("linkml",)}
+    return {k: v for k, v in get_plan().prefixes.items() if k not in ("linkml", "schema", "shex")}
 
 
 def dumps(objects: BaseModel | Iterable[BaseModel], format: str) -> str:

@@ -1,0 +1,69 @@
+"""``pl-vocab convert``: read records in one format and write them in another.
+
+NDJSON input written as NDJSON, N-Triples or N-Quads is streamed record by record, so memory stays
+flat whatever the file size; every other combination reads the whole input first.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+__all__ = ["run_convert"]
+
+_STREAMABLE = {"ndjson", "ntriples", "nquads"}
+
+
+def run_convert(
+    source: Path, to: str, output: Path | None, from_: str | None, class_name: str | None
+) -> int:
+    """Convert ``source``; return the exit code (0 done, 1 data that does not fit, 2 unreadable)."""
+    from pl_vocab.exchange import (
+        InputError,
+        detect_format,
+        dumps,
+        iter_ndjson,
+        load,
+        normalize_format,
+        write_stream,
+    )
+    from pl_vocab.rdf.load import RdfDataError
+
+    try:
+        target = normalize_format(to)
+        if target == "rdfxml":
+            raise InputError("rdfxml can be read but not written; choose turtle or ntriples.")
+        if not source.is_file():
+            raise InputError(f"{source}: no such file.")
+        fmt = (
+            normalize_format(from_) if from_ else detect_format(source, source.read_bytes()[:2048])
+        )
+        out = output.open("w", encoding="utf-8", newline="\n") if output else sys.stdout
+        try:
+            if fmt == "ndjson" and target in _STREAMABLE:
+                with source.open(encoding="utf-8", newline="\n") as lines:
+                    count = write_stream(
+                        iter_ndjson(lines, cls=class_name, source=str(source)), out, target
+                    )
+            else:
+                records = load(source, fmt, cls=class_name)
+                count = len(records)
+                out.write(dumps(records, target))
+        finally:
+            if output:
+                out.close()
+    except RdfDataError as exc:
+        print(f"pl-vocab: {exc}", file=sys.stderr)
+        return 1
+    except InputError as exc:
+        print(f"pl-vocab: {exc}", file=sys.stderr)
+        return 2
+    except UnicodeDecodeError as exc:
+        print(
+            f"pl-vocab: {source}: not UTF-8 text (byte {exc.start}); save it as UTF-8.",
+            file=sys.stderr,
+        )
+        return 2
+    if output:
+        print(f"wrote {count} record(s) to {output} as {target}", file=sys.stderr)
+    return 0
