@@ -169,6 +169,53 @@ def _schema_index(schema_path: Path) -> dict[str, Any]:
     }
 
 
+# --------------------------------------------------------------------------- SHACL
+def _postprocess_shapes(turtle: str, index: dict[str, Any]) -> tuple[str, str]:
+    """Make LinkML's shapes agree with the RDF the exporter writes; return (graph, record) variants.
+
+    - LocalizedText slots are language-tagged literals, not nodes: ``sh:datatype rdf:langString``;
+    - the record variant drops ``sh:class`` on references, whose targets live in other files.
+    Output is canonical (blank nodes relabelled, triples sorted), so it is byte-stable.
+    """
+    import pyoxigraph as ox
+    import rdflib
+    from rdflib.compare import to_canonical_graph
+
+    sh = rdflib.Namespace("http://www.w3.org/ns/shacl#")
+    rdf_lang = rdflib.URIRef("http://www.w3.org/1999/02/22-rdf-syntax-ns#langString")
+    localized: set[rdflib.URIRef] = set()
+    references: set[rdflib.URIRef] = set()
+    for c in index["classes"].values():
+        for slot in c["slots"].values():
+            if slot["range"] == "LocalizedText":
+                localized.add(rdflib.URIRef(slot["slot_uri"]))
+            elif slot["kind"] == "reference":
+                references.add(rdflib.URIRef(slot["slot_uri"]))
+    g = rdflib.Graph().parse(data=turtle, format="turtle")
+    for shape, path in list(g.subject_objects(sh.path)):
+        if path in localized:
+            for p in (sh["class"], sh.node, sh.nodeKind):
+                g.remove((shape, p, None))
+            g.add((shape, sh.datatype, rdf_lang))
+    record = rdflib.Graph()
+    for t in g:
+        record.add(t)
+    for shape, path in list(record.subject_objects(sh.path)):
+        if path in references:
+            record.remove((shape, sh["class"], None))
+
+    def canonical_turtle(graph: rdflib.Graph) -> str:
+        nt = to_canonical_graph(graph).serialize(format="nt")
+        lines = sorted(line for line in nt.splitlines() if line.strip())
+        triples = ox.parse("\n".join(lines) + "\n", format=ox.RdfFormat.N_TRIPLES)
+        prefixes = {p: str(n) for p, n in graph.namespaces() if p in index["prefixes"] or p in ("sh", "xsd", "rdf")}
+        out = ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=prefixes)
+        assert out is not None
+        return out.decode("utf-8")
+
+    return canonical_turtle(g), canonical_turtle(record)
+
+
 # --------------------------------------------------------------------------- JSON-LD context
 def _postprocess_context(ctx: dict[str, Any], index: dict[str, Any]) -> dict[str, Any]:
     """Make LinkML's context agree with the RDF the exporter writes (and with the SHACL shapes).
@@ -217,11 +264,30 @@ def _compile_vocabulary(vocab_dir: Path) -> dict[str, Any]:
             raise SystemExit(f"{path}: the only top-level key must be 'concepts'")
         concepts.extend(data["concepts"])
     concepts.sort(key=lambda c: c["id"])
+    # the SKOS inverses and scheme membership are derived, never written by hand
+    narrower: dict[str, list[str]] = {}
+    related: dict[str, set[str]] = {}
+    for c in concepts:
+        for b in c.get("broader") or ():
+            narrower.setdefault(b, []).append(c["id"])
+        for r in c.get("related") or ():
+            related.setdefault(c["id"], set()).add(r)
+            related.setdefault(r, set()).add(c["id"])
+    tops = [c["id"] for c in concepts if not c.get("broader") and not c.get("deprecated")]
+    for c in concepts:
+        for key in ("narrower", "in_scheme", "top_concept_of"):
+            if key in c:
+                raise SystemExit(f"{c['id']}: '{key}' is derived when compiling; remove it")
+        if c["id"] in narrower:
+            c["narrower"] = sorted(narrower[c["id"]])
+        if c["id"] in related:  # skos:related is symmetric: write both directions
+            c["related"] = sorted(related[c["id"]])
+        c["in_scheme"] = scheme["id"]
+        if c["id"] in tops:
+            c["top_concept_of"] = scheme["id"]
     scheme["modified"] = str(scheme["modified"])
     scheme["concepts"] = concepts
-    scheme["has_top_concept"] = [
-        c["id"] for c in concepts if not c.get("broader") and not c.get("deprecated")
-    ]
+    scheme["has_top_concept"] = tops
     return scheme
 
 
@@ -244,6 +310,7 @@ def generate(out_root: Path) -> list[Path]:
         _write(out_root / rel, text)
         written.append(rel)
 
+    index = _schema_index(SCHEMA)
     models = PydanticGenerator(schema, metadata_mode="None", extra_fields="forbid").serialize()
     emit(GENERATED / "models.py", _postprocess_models(models))
 
@@ -251,12 +318,17 @@ def generate(out_root: Path) -> list[Path]:
     js = {"$comment": MARK.format(v=LINKML_VERSION), **js}
     emit(GENERATED / "schema.json", _dump_json(js))
 
-    index = _schema_index(SCHEMA)
     ctx = json.loads(ContextGenerator(schema, xsd_anyuri_as_iri=True).serialize())
     emit(GENERATED / "context.jsonld", _dump_json(_postprocess_context(ctx, index)))
 
     shacl = ShaclGenerator(schema).serialize()
-    emit(GENERATED / "shapes.ttl", f"# {MARK.format(v=LINKML_VERSION)}\n{shacl}")
+    graph_shapes, record_shapes = _postprocess_shapes(shacl, index)
+    emit(GENERATED / "shapes.ttl", f"# {MARK.format(v=LINKML_VERSION)}\n{graph_shapes}")
+    emit(
+        GENERATED / "shapes-record.ttl",
+        f"# {MARK.format(v=LINKML_VERSION)}\n# Variant for single records: references need not be "
+        f"typed in the same graph.\n{record_shapes}",
+    )
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", DeprecationWarning)

@@ -150,11 +150,35 @@ def convert(
         str | None,
         typer.Option("--class", help="Class of JSON/YAML/NDJSON records that carry no 'type'."),
     ] = None,
+    shacl: Annotated[
+        bool,
+        typer.Option("--shacl", help="Also check the records against the SHACL shapes (pyshacl)."),
+    ] = False,
 ) -> None:
     """Convert records between JSON, YAML, NDJSON, JSON-LD, Turtle, N-Triples and N-Quads."""
     from pl_vocab.convert import run_convert
 
-    raise typer.Exit(run_convert(source, to, output, from_, class_name))
+    raise typer.Exit(run_convert(source, to, output, from_, class_name, shacl=shacl))
+
+
+@app.command()
+def export(
+    to: Annotated[str, typer.Option("--to", "-t", help="turtle, jsonld or ntriples.")] = "turtle",
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Write here instead of to standard output."),
+    ] = None,
+    glossary: Annotated[
+        Path | None,
+        typer.Option(
+            help="Export this district glossary (a DistrictGlossary record file) instead."
+        ),
+    ] = None,
+) -> None:
+    """Export the national vocabulary (or a district glossary) as SKOS, integrity-checked."""
+    from pl_vocab.skos.command import run_export
+
+    raise typer.Exit(run_export(to, output, glossary))
 
 
 @app.command()

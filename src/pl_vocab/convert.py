@@ -7,15 +7,36 @@ flat whatever the file size; every other combination reads the whole input first
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel
+
+    from pl_vocab.report.model import Finding
 
 __all__ = ["run_convert"]
+
+
+def _shacl_findings(records: Sequence[BaseModel]) -> list[Finding]:
+    from pl_vocab.rdf.export import to_triples
+    from pl_vocab.shacl import validate_shacl
+
+    return validate_shacl(to_triples(records), variant="record")
+
 
 _STREAMABLE = {"ndjson", "ntriples", "nquads"}
 
 
 def run_convert(
-    source: Path, to: str, output: Path | None, from_: str | None, class_name: str | None
+    source: Path,
+    to: str,
+    output: Path | None,
+    from_: str | None,
+    class_name: str | None,
+    *,
+    shacl: bool = False,
 ) -> int:
     """Convert ``source``; return the exit code (0 done, 1 data that does not fit, 2 unreadable)."""
     from pl_vocab.exchange import (
@@ -28,6 +49,7 @@ def run_convert(
         write_stream,
     )
     from pl_vocab.rdf.load import RdfDataError
+    from pl_vocab.shacl import MissingExtraError
 
     try:
         target = normalize_format(to)
@@ -40,7 +62,16 @@ def run_convert(
         )
         out = output.open("w", encoding="utf-8", newline="\n") if output else sys.stdout
         try:
-            if fmt == "ndjson" and target in _STREAMABLE:
+            if shacl:
+                records = load(source, fmt, cls=class_name)
+                problems = _shacl_findings(records)
+                if problems:
+                    for f in problems:
+                        print(f"pl-vocab: {source}: {f}", file=sys.stderr)
+                    return 1
+                count = len(records)
+                out.write(dumps(records, target))
+            elif fmt == "ndjson" and target in _STREAMABLE:
                 with source.open(encoding="utf-8", newline="\n") as lines:
                     count = write_stream(
                         iter_ndjson(lines, cls=class_name, source=str(source)), out, target
@@ -52,6 +83,9 @@ def run_convert(
         finally:
             if output:
                 out.close()
+    except MissingExtraError as exc:
+        print(f"pl-vocab: {exc}", file=sys.stderr)
+        return 2
     except RdfDataError as exc:
         print(f"pl-vocab: {exc}", file=sys.stderr)
         return 1

@@ -2010,7 +2010,10 @@ class Concept(Record):
     example: Optional[list[LocalizedText]] = Field(default=None, description="""Examples of the concept in use.""")
     notation: Optional[str] = Field(default=None, description="""A short code for the concept.""")
     broader: Optional[list[str]] = Field(default=None, description="""Broader concepts (references).""")
+    narrower: Optional[list[str]] = Field(default=None, description="""Narrower concepts (references); the inverse of broader, filled in when the vocabulary is compiled so that SKOS consumers need no reasoning.""")
     related: Optional[list[str]] = Field(default=None, description="""Associated concepts (references); for real associations, not for \"in the same facet\".""")
+    in_scheme: Optional[str] = Field(default=None, description="""The concept scheme the concept belongs to (a reference).""")
+    top_concept_of: Optional[str] = Field(default=None, description="""The scheme in which the concept is a top concept (a reference).""")
     exact_match: Optional[list[str]] = Field(default=None, description="""Concepts in other vocabularies with the same meaning (IRIs).""")
     close_match: Optional[list[str]] = Field(default=None, description="""Concepts in other vocabularies with a close meaning (IRIs).""")
     deprecated: Optional[bool] = Field(default=None, description="""True when the concept should no longer be used; see replaced_by for what to use instead.""")
@@ -2046,6 +2049,19 @@ class Concept(Record):
             raise ValueError(err_msg)
         return v
 
+    @field_validator('narrower')
+    def pattern_narrower(cls, v):
+        pattern=re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+$")
+        if isinstance(v, list):
+            for element in v:
+                if isinstance(element, str) and not pattern.search(element):
+                    err_msg = f"Invalid narrower format: {element}"
+                    raise ValueError(err_msg)
+        elif isinstance(v, str) and not pattern.search(v):
+            err_msg = f"Invalid narrower format: {v}"
+            raise ValueError(err_msg)
+        return v
+
     @field_validator('related')
     def pattern_related(cls, v):
         pattern=re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+$")
@@ -2056,6 +2072,32 @@ class Concept(Record):
                     raise ValueError(err_msg)
         elif isinstance(v, str) and not pattern.search(v):
             err_msg = f"Invalid related format: {v}"
+            raise ValueError(err_msg)
+        return v
+
+    @field_validator('in_scheme')
+    def pattern_in_scheme(cls, v):
+        pattern=re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+$")
+        if isinstance(v, list):
+            for element in v:
+                if isinstance(element, str) and not pattern.search(element):
+                    err_msg = f"Invalid in_scheme format: {element}"
+                    raise ValueError(err_msg)
+        elif isinstance(v, str) and not pattern.search(v):
+            err_msg = f"Invalid in_scheme format: {v}"
+            raise ValueError(err_msg)
+        return v
+
+    @field_validator('top_concept_of')
+    def pattern_top_concept_of(cls, v):
+        pattern=re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+$")
+        if isinstance(v, list):
+            for element in v:
+                if isinstance(element, str) and not pattern.search(element):
+                    err_msg = f"Invalid top_concept_of format: {element}"
+                    raise ValueError(err_msg)
+        elif isinstance(v, str) and not pattern.search(v):
+            err_msg = f"Invalid top_concept_of format: {v}"
             raise ValueError(err_msg)
         return v
 

@@ -1,0 +1,71 @@
+"""``pl-vocab export``: the national vocabulary, or a district glossary, as SKOS."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+__all__ = ["run_export"]
+
+_TARGETS = ("turtle", "jsonld", "ntriples")
+
+
+def _serialize(triples: list[Any], fmt: str) -> str:
+    import pyoxigraph as ox
+
+    from pl_vocab.exchange import _prefixes
+
+    if fmt == "turtle":
+        out = ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=_prefixes())
+    elif fmt == "ntriples":
+        out = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
+    else:
+        out = ox.serialize(triples, format=ox.RdfFormat.JSON_LD)
+    assert out is not None
+    return out.decode("utf-8")
+
+
+def run_export(to: str, output: Path | None, glossary: Path | None) -> int:
+    """Write SKOS; refuse (exit 1) if the SKOS integrity checks find an error in it."""
+    from pl_vocab.exchange import InputError, load, normalize_format
+    from pl_vocab.rdf.load import RdfDataError
+    from pl_vocab.skos import check_skos, glossary_to_skos, vocabulary_to_skos
+
+    try:
+        fmt = normalize_format(to)
+        if fmt not in _TARGETS:
+            raise InputError(f"export writes {', '.join(_TARGETS)}, not {fmt}.")
+        if glossary is None:
+            triples = vocabulary_to_skos()
+            if fmt == "jsonld":  # compact, with the published context
+                from pl_vocab.exchange import dumps
+                from pl_vocab.vocabulary import load_vocabulary
+
+                text = dumps(load_vocabulary().scheme, "jsonld")
+            else:
+                text = _serialize(triples, fmt)
+        else:
+            records = load(glossary, cls="DistrictGlossary")
+            glossaries = [r for r in records if type(r).__name__ == "DistrictGlossary"]
+            if len(glossaries) != 1:
+                raise InputError(
+                    f"{glossary}: expected one DistrictGlossary, found {len(glossaries)}."
+                )
+            triples = list(glossary_to_skos(glossaries[0]))  # type: ignore[arg-type]
+            text = _serialize(triples, fmt)
+    except (InputError, RdfDataError) as exc:
+        print(f"pl-vocab: {exc}", file=sys.stderr)
+        return 2
+    errors = [f for f in check_skos(triples) if f.severity.value == "error"]
+    if errors:
+        for f in errors:
+            print(f"pl-vocab: {f}", file=sys.stderr)
+        print(f"pl-vocab: SKOS not written: {len(errors)} integrity error(s).", file=sys.stderr)
+        return 1
+    if output:
+        output.write_text(text, encoding="utf-8")
+        print(f"wrote {len(triples)} triples to {output} as {fmt}", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+    return 0

@@ -1,0 +1,443 @@
+"""SKOS integrity checks, family H of the check catalogue (H002-H020; H001, parse errors, is
+reported by the readers). They run on any SKOS a district sends and on every SKOS pl_vocab exports.
+
+Each check reads a prepared index of the graph, so the whole family is linear in the number of
+triples (hierarchy checks are linear in the hierarchy's size times its depth).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import pyoxigraph as ox
+
+from pl_vocab.report.model import Finding, Location, Severity
+
+__all__ = ["H_CHECKS", "SkosCheck", "check_skos"]
+
+SKOS = "http://www.w3.org/2004/02/skos/core#"
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+OWL_DEPRECATED = "http://www.w3.org/2002/07/owl#deprecated"
+IS_REPLACED_BY = "http://purl.org/dc/terms/isReplacedBy"
+CONCEPT, SCHEME, COLLECTION = SKOS + "Concept", SKOS + "ConceptScheme", SKOS + "Collection"
+LABELS = {SKOS + "prefLabel": "pref", SKOS + "altLabel": "alt", SKOS + "hiddenLabel": "hidden"}
+DOCS = {SKOS + "definition", SKOS + "scopeNote"}
+MAPPINGS = {
+    SKOS + p for p in ("exactMatch", "closeMatch", "broadMatch", "narrowMatch", "relatedMatch")
+}
+SKOS_TERMS = {
+    SKOS + t
+    for t in ["Concept", "ConceptScheme", "Collection", "OrderedCollection", "inScheme", "hasTopConcept", "topConceptOf", "prefLabel", "altLabel", "hiddenLabel", "notation", "note", "changeNote", "definition", "editorialNote", "example", "historyNote", "scopeNote", "semanticRelation", "broader", "narrower", "related", "broaderTransitive", "narrowerTransitive", "member", "memberList", "mappingRelation", "closeMatch", "exactMatch", "broadMatch", "narrowMatch", "relatedMatch"]
+}
+_BCP47 = re.compile(
+    r"^[A-Za-z]{2,3}(-[A-Za-z]{3}){0,3}(-[A-Za-z]{4})?(-([A-Za-z]{2}|[0-9]{3}))?(-([A-Za-z0-9]{5,8}|[0-9][A-Za-z0-9]{3}))*(-[A-WY-Za-wy-z0-9](-[A-Za-z0-9]{2,8})+)*(-x(-[A-Za-z0-9]{1,8})+)?$|^x(-[A-Za-z0-9]{1,8})+$"
+)
+
+
+def _key(term: Any) -> str:
+    return term.value if isinstance(term, ox.NamedNode) else f"_:{term.value}"
+
+
+@dataclass
+class _Graph:
+    types: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    out: dict[str, dict[str, list[Any]]] = field(
+        default_factory=lambda: defaultdict(lambda: defaultdict(list))
+    )
+    predicates: set[tuple[str, str]] = field(default_factory=set)
+
+    @classmethod
+    def build(cls, triples: Iterable[Any]) -> _Graph:
+        g = cls()
+        for t in triples:
+            s, p, o = _key(t.subject), t.predicate.value, t.object
+            g.predicates.add((s, p))
+            if p == RDF_TYPE and isinstance(o, ox.NamedNode):
+                g.types[s].add(o.value)
+            g.out[s][p].append(o)
+        return g
+
+    def concepts(self) -> list[str]:
+        return sorted(s for s, ts in self.types.items() if CONCEPT in ts)
+
+    def refs(self, s: str, p: str) -> list[str]:
+        return [_key(o) for o in self.out.get(s, {}).get(p, ()) if not isinstance(o, ox.Literal)]
+
+    def literals(self, s: str, p: str) -> list[ox.Literal]:
+        return [o for o in self.out.get(s, {}).get(p, ()) if isinstance(o, ox.Literal)]
+
+    def broader_map(self) -> dict[str, set[str]]:
+        up: dict[str, set[str]] = defaultdict(set)
+        for s in self.out:
+            for b in self.refs(s, SKOS + "broader"):
+                up[s].add(b)
+            for n in self.refs(s, SKOS + "narrower"):
+                up[n].add(s)
+        return up
+
+
+@dataclass(frozen=True)
+class SkosCheck:
+    """One declared check: stable ID, name, default severity, and what it detects."""
+
+    id: str
+    name: str
+    severity: Severity
+    summary: str
+    run: Callable[[_Graph], Iterator[tuple[str, str | None, str]]]
+
+
+def _h002(g: _Graph) -> Iterator[tuple[str, str | None, str]]:
+    for s, ts in g.types.items():
+        if CONCEPT in ts and (SCHEME in ts or COLLECTION in ts):
+            yield s, RDF_TYPE, "is typed both as a concept and as a concept scheme or collection"
+
+
+def _h003(g: _Graph) -> Iterator[tuple[str, str | None, str]]:
+    for c in g.concepts():
+        if not g.literals(c, SKOS + "prefLabel"):
+            yield c, SKOS + "prefLabel", "has no preferred label"
+
+
+def _h004(g: _Graph) -> Iterator[tuple[str, str | None, str]]:
+    for c in g.concepts():
+        langs: dict[str, int] = defaultdict(int)
+        for lit in g.literals(c, SKOS + "prefLabel"):
+            langs[(lit.language or "").lower()] += 1
+        for lang, n in sorted(langs.items()):
+            if n > 1:
+                yield (
+                    c,
+                    SKOS + "prefLabel",
+                    f"has {n} preferred labels in language '{lang or 'none'}'",
+                )
+
+
+def _h005(g: _Graph) -> Iterator[tuple[str, str | None, str]]:
+    for c in g.concepts():
+        seen: dict[tuple[str, str], str] = {}
+        for p, kind in LABELS.items():
+            for lit in g.literals(c, p):
+                k = (lit.value, (lit.language or "").lower())
+                if k in seen and seen[k] != kind:
+                    yield c, p, f"uses the same text as both a {seen[k]} and a {kind} label"
+                seen.setdefault(k, kind)
+
+
+def _h006(g: _Graph) -> Iterator[tuple[str, str | None, str]]:
+    for c in g.concepts():
+        for p in LABELS:
+            if any(not lit.value.strip() for lit in g.literals(c, p)):
+                yield c, p, "has an empty label"
+
+
+def _h007(g: _Graph) -> Iterator[tuple[str, str | None, str]]:
+    for c in g.concepts():
+        for p in (*LABELS, *DOCS):
+            if any(not lit.language for lit in g.literals(c, p)):
+                yield c, p, "has a label or definition without a language tag"
+
+
+def _h008(g: _Graph) -> Iterator[tuple[str, str | None, str]]:
+    for c in g.concepts():
+        for p in (*LABELS, *DOCS):
+            for lit in g.literals(c, p):
+                if lit.language and not _BCP47.match(lit.language):
+                    yield c, p, f"has the malformed language tag '{lit.language}'"
+
+
+def _h009(g: _Graph) -> Iterator[tuple[str, str | None, str]]:
+    owners: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for c in g.concepts():
+        for p in (SKOS + "prefLabel", SKOS + "altLabel"):
+            for lit in g.literals(c, p):
+                owners[(" ".join(lit.value.casefold().split()), (lit.language or "").lower())].add(
+                    c
+                )
+    for (text, lang), cs in sorted(owners.items()):
+        if len(cs) > 1:
+            first, *others = sorted(cs)
+            yield (
+                first,
+                SKOS + "prefLabel",
+                f"shares the label '{text}'@{lang} with {', '.join(others)}",
+            )
+
+
+def _ancestors(up: dict[str, set[str]], start: str) -> set[str]:
+    seen: set[str] = set()
+    stack = list(up.get(start, ()))
+    while stack:
+        n = stack.pop()
+        if n not in seen:
+            seen.add(n)
+            stack.extend(up.get(n, ()))
+    return seen
+
+
+def _h010(g: _Graph) -> Iterator[tuple[str, str | None, str]]:
+    up = g.broader_map()
+    reported: set[str] = set()
+    for c in sorted(up):
+        if c not in reported and c in _ancestors(up, c):
+            reported.add(c)
+            yield c, SKOS + "broader", "is its own ancestor: the broader hierarchy has a cycle"
+
+
+def _h011(g: _Graph) -> Iterator[tuple[str, str | None, str]]:
+    up = g.broader_map()
+    for c in g.concepts():
+        anc = _ancestors(up, c)
+        for r in g.refs(c, SKOS + "related"):
+            if r in anc or c in _ancestors(up, r):
+                yield c, SKOS + "related", f"is related to {r}, which is also above or below it"
+
+
+def _h012(g: _Graph) -> Iterator[tuple[str, str | None, str]]:
+    for c in g.concepts():
+        exact = set(g.refs(c, SKOS + "exactMatch"))
+        for p in ("broadMatch", "narrowMatch", "relatedMatch"):
+            for clash in sorted(exact & set(g.refs(c, SKOS + p))):
+                yield c, SKOS + p, f"maps to {clash} both as exactMatch and as {p}"
+
+
+def _h013(g: _Graph) -> Iterator[tuple[str, str | None, str]]:
+    for c in g.concepts():
+        for p in (SKOS + "broader", SKOS + "narrower", SKOS + "related", *MAPPINGS):
+            if c in g.refs(c, p):
+                yield c, p, "points at itself"
+
+
+def _h014(g: _Graph) -> Iterator[tuple[str, str | None, str]]:
+    for s, p in sorted(g.predicates):
+        if p.startswith(SKOS) and p not in SKOS_TERMS:
+            yield s, p, f"uses '{p[len(SKOS) :]}', which SKOS does not define (a typo?)"
+    for s, ts in sorted(g.types.items()):
+        for t in sorted(ts):
+            if t.startswith(SKOS) and t not in SKOS_TERMS:
+                yield s, RDF_TYPE, f"has the type '{t[len(SKOS) :]}', which SKOS does not define"
+
+
+def _h015(g: _Graph) -> Iterator[tuple[str, str | None, str]]:
+    for c in g.concepts():
+        schemes = set(g.refs(c, SKOS + "inScheme"))
+        for p in sorted(MAPPINGS):
+            for o in g.refs(c, p):
+                if schemes & set(g.refs(o, SKOS + "inScheme")):
+                    yield c, p, f"uses a mapping property to {o}, a concept of the same scheme"
+
+
+def _h016(g: _Graph) -> Iterator[tuple[str, str | None, str]]:
+    for c in g.concepts():
+        deprecated = any(lit.value in ("true", "1") for lit in g.literals(c, OWL_DEPRECATED))
+        if deprecated and not g.refs(c, IS_REPLACED_BY):
+            yield c, OWL_DEPRECATED, "is deprecated without dcterms:isReplacedBy"
+
+
+def _h017(g: _Graph) -> Iterator[tuple[str, str | None, str]]:
+    for c in g.concepts():
+        if not any(g.literals(c, p) for p in DOCS):
+            yield c, SKOS + "definition", "has no definition or scope note"
+
+
+def _h018(g: _Graph) -> Iterator[tuple[str, str | None, str]]:
+    per: dict[str, set[str]] = {
+        c: {(lit.language or "").lower() for lit in g.literals(c, SKOS + "prefLabel")}
+        for c in g.concepts()
+    }
+    everywhere = set().union(*per.values()) - {""} if per else set()
+    for c, langs in per.items():
+        missing = sorted(everywhere - langs)
+        if missing:
+            yield c, SKOS + "prefLabel", f"has no preferred label in {', '.join(missing)}"
+
+
+def _h019(g: _Graph) -> Iterator[tuple[str, str | None, str]]:
+    linked: set[str] = set()
+    for c in g.concepts():
+        for p in ("broader", "narrower", "related"):
+            targets = g.refs(c, SKOS + p)
+            if targets:
+                linked.add(c)
+                linked.update(targets)
+    for c in g.concepts():
+        if c not in linked:
+            yield c, None, "has no broader, narrower or related concept"
+
+
+def _h020(g: _Graph) -> Iterator[tuple[str, str | None, str]]:
+    up = g.broader_map()
+    for c in g.concepts():
+        direct = set(g.refs(c, SKOS + "broader"))
+        for b in sorted(direct):
+            if b in set().union(*(_ancestors(up, d) for d in direct - {b})):
+                yield c, SKOS + "broader", f"hierarchical redundancy: {b} is already an ancestor"
+        if g.refs(c, SKOS + "topConceptOf") and direct:
+            yield c, SKOS + "topConceptOf", "is a top concept and also has a broader concept"
+    schemes = sorted(s for s, ts in g.types.items() if SCHEME in ts)
+    for s in schemes:
+        if not g.refs(s, SKOS + "hasTopConcept") and not any(
+            s in g.refs(c, SKOS + "topConceptOf") for c in g.concepts()
+        ):
+            yield s, SKOS + "hasTopConcept", "the concept scheme names no top concepts"
+    for c in g.concepts():
+        if schemes and not g.refs(c, SKOS + "inScheme"):
+            yield c, SKOS + "inScheme", "is in no concept scheme"
+        for r in g.refs(c, SKOS + "related"):
+            if c not in g.refs(r, SKOS + "related"):
+                yield c, SKOS + "related", f"missing inverse: {r} is not related back"
+        for b in g.refs(c, SKOS + "broader"):
+            if c not in g.refs(b, SKOS + "narrower"):
+                yield c, SKOS + "broader", f"missing inverse: {b} does not list it as narrower"
+
+
+H_CHECKS: tuple[SkosCheck, ...] = (
+    SkosCheck(
+        "H002",
+        "class-disjointness",
+        Severity.ERROR,
+        "A resource typed both Concept and ConceptScheme or Collection.",
+        _h002,
+    ),
+    SkosCheck("H003", "missing-preflabel", Severity.ERROR, "A concept has no prefLabel.", _h003),
+    SkosCheck(
+        "H004",
+        "multiple-preflabels",
+        Severity.ERROR,
+        "More than one prefLabel for one language tag.",
+        _h004,
+    ),
+    SkosCheck(
+        "H005",
+        "label-disjointness",
+        Severity.ERROR,
+        "The same literal as two of pref/alt/hidden on one concept.",
+        _h005,
+    ),
+    SkosCheck("H006", "empty-label", Severity.ERROR, "An empty or whitespace-only label.", _h006),
+    SkosCheck(
+        "H007",
+        "omitted-language-tag",
+        Severity.WARNING,
+        "A label or definition with no language tag.",
+        _h007,
+    ),
+    SkosCheck(
+        "H008",
+        "invalid-language-tag",
+        Severity.ERROR,
+        "A language tag that is not well-formed BCP 47.",
+        _h008,
+    ),
+    SkosCheck(
+        "H009",
+        "overlapping-labels",
+        Severity.WARNING,
+        "Two concepts share a label in the same language.",
+        _h009,
+    ),
+    SkosCheck(
+        "H010",
+        "hierarchy-cycle",
+        Severity.ERROR,
+        "A cycle in broader/narrower (inverses included).",
+        _h010,
+    ),
+    SkosCheck(
+        "H011",
+        "related-hierarchy-clash",
+        Severity.ERROR,
+        "related between concepts also linked hierarchically.",
+        _h011,
+    ),
+    SkosCheck(
+        "H012",
+        "mapping-clash",
+        Severity.ERROR,
+        "exactMatch with broadMatch, narrowMatch or relatedMatch to the same concept.",
+        _h012,
+    ),
+    SkosCheck(
+        "H013",
+        "reflexive-relation",
+        Severity.ERROR,
+        "A concept related, broader or mapped to itself.",
+        _h013,
+    ),
+    SkosCheck(
+        "H014",
+        "undefined-skos-term",
+        Severity.ERROR,
+        "A property or class in the SKOS namespace that SKOS does not define.",
+        _h014,
+    ),
+    SkosCheck(
+        "H015",
+        "mapping-within-scheme",
+        Severity.WARNING,
+        "A mapping property between two concepts of the same scheme.",
+        _h015,
+    ),
+    SkosCheck(
+        "H016",
+        "deprecated-without-replacement",
+        Severity.WARNING,
+        "owl:deprecated true without dcterms:isReplacedBy.",
+        _h016,
+    ),
+    SkosCheck(
+        "H017",
+        "undocumented-concept",
+        Severity.WARNING,
+        "No definition or scope note in any language.",
+        _h017,
+    ),
+    SkosCheck(
+        "H018",
+        "incomplete-language-coverage",
+        Severity.WARNING,
+        "A concept lacks a language other concepts have.",
+        _h018,
+    ),
+    SkosCheck(
+        "H019",
+        "orphan-concept",
+        Severity.INFO,
+        "A concept with no broader, narrower or related concept.",
+        _h019,
+    ),
+    SkosCheck(
+        "H020",
+        "structural-hygiene",
+        Severity.INFO,
+        "Hierarchical redundancy, top concept with a broader one, scheme without top concepts, concept in no scheme, missing inverse.",
+        _h020,
+    ),
+)
+
+
+def check_skos(triples: Iterable[Any], *, source: str | None = None) -> list[Finding]:
+    """Run every H check over the triples; return findings sorted by check and subject.
+
+    >>> from pl_vocab.skos import vocabulary_to_skos
+    >>> [f.id for f in check_skos(vocabulary_to_skos()) if f.severity.value != "info"]
+    []
+    """
+    g = _Graph.build(triples)
+    findings: list[Finding] = []
+    for check in H_CHECKS:
+        for subject, predicate, message in check.run(g):
+            findings.append(
+                Finding(
+                    id=check.id,
+                    name=check.name,
+                    severity=check.severity,
+                    message=message,
+                    location=Location(file=source, subject=subject, predicate=predicate),
+                )
+            )
+    return findings
