@@ -239,17 +239,20 @@ def iter_ndjson(
 def _rdf_objects(data: bytes, fmt: str, source: str) -> list[BaseModel]:
     import pyoxigraph as ox
 
-    from pl_vocab.rdf.load import from_triples
+    from pl_vocab.rdf.load import from_ntriples
 
-    if fmt == "rdfxml" and _DOCTYPE.search(data[:65536] if len(data) > 65536 else data):
+    if fmt == "rdfxml" and _DOCTYPE.search(data):
         raise InputError(
             f"{source}: RDF/XML with a DOCTYPE or ENTITY declaration is refused (entity expansion "
             "can exhaust memory); remove the declaration."
         )
+    ox_format = _rdf_format(fmt) if fmt != "jsonld" else ox.RdfFormat.JSON_LD
     try:
-        quads = list(
-            ox.parse(data, format=_rdf_format(fmt) if fmt != "jsonld" else ox.RdfFormat.JSON_LD)
-        )
+        # pyoxigraph parses and validates, then writes canonical N-Triples, all in Rust
+        quads = ox.parse(data, format=ox_format)
+        if fmt in ("nquads", "jsonld"):  # named graphs are flattened: the graph name is ignored
+            quads = (ox.Triple(q.subject, q.predicate, q.object) for q in quads)
+        nt = ox.serialize(quads, format=ox.RdfFormat.N_TRIPLES)
     except SyntaxError as exc:
         line, col = (
             (exc.args[1][1], exc.args[1][2]) if len(exc.args) > 1 and exc.args[1] else (None, None)
@@ -258,7 +261,7 @@ def _rdf_objects(data: bytes, fmt: str, source: str) -> list[BaseModel]:
         message = str(exc.args[0]) if exc.args else str(exc)
         message = re.sub(r"^Parser error at line \d+ column \d+: ", "", message)
         raise InputError(f"{source}{where}: {message}") from None
-    return from_triples(quads, source=source)
+    return from_ntriples((nt or b"").decode("utf-8"), source=source)
 
 
 def loads(

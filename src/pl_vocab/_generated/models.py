@@ -11,6 +11,7 @@ from datetime import (
 from decimal import Decimal
 from enum import Enum
 from typing import (
+    Annotated,
     Any,
     ClassVar,
     Literal,
@@ -20,6 +21,7 @@ from typing import (
 
 from pydantic import (
     AwareDatetime,
+    StringConstraints,
     BaseModel,
     ConfigDict,
     Field,
@@ -583,76 +585,28 @@ class Record(ConfiguredBaseModel):
     """
     Anything that has its own identifier and can be referenced from other records.
     """
-    id: str = Field(default=..., description="""The record's identifier: an absolute IRI (https://..., urn:uuid:...) or a CURIE with a known prefix (plv:..., plvc:...). It never changes once published.""")
+    id: Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+$")] = Field(default=..., description="""The record's identifier: an absolute IRI (https://..., urn:uuid:...) or a CURIE with a known prefix (plv:..., plvc:...). It never changes once published.""")
 
-    @field_validator('id')
-    def pattern_id(cls, v):
-        pattern=re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+$")
-        if isinstance(v, list):
-            for element in v:
-                if isinstance(element, str) and not pattern.search(element):
-                    err_msg = f"Invalid id format: {element}"
-                    raise ValueError(err_msg)
-        elif isinstance(v, str) and not pattern.search(v):
-            err_msg = f"Invalid id format: {v}"
-            raise ValueError(err_msg)
-        return v
 
 
 class Assertion(ConfiguredBaseModel):
     """
     Who said something about a learner, in what role, and when. Learners' goals, choices and reflections are assertions: the record keeps whose voice it is.
     """
-    asserted_by: Optional[str] = Field(default=None, description="""The person who made the statement (a reference to a Person, Learner or Educator).""")
+    asserted_by: Optional[Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+$")]] = Field(default=None, description="""The person who made the statement (a reference to a Person, Learner or Educator).""")
     asserter_role: Optional[AgentRoleEnum] = Field(default=None, description="""The role in which the person made the statement (learner, teacher, peer, family, mentor...).""")
     asserted_at: Optional[AwareDatetime ] = Field(default=None, description="""When the statement was made, with a timezone offset.""")
 
-    @field_validator('asserted_by')
-    def pattern_asserted_by(cls, v):
-        pattern=re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+$")
-        if isinstance(v, list):
-            for element in v:
-                if isinstance(element, str) and not pattern.search(element):
-                    err_msg = f"Invalid asserted_by format: {element}"
-                    raise ValueError(err_msg)
-        elif isinstance(v, str) and not pattern.search(v):
-            err_msg = f"Invalid asserted_by format: {v}"
-            raise ValueError(err_msg)
-        return v
 
 
 class LocalizedText(ConfiguredBaseModel):
     """
     A piece of text together with the language it is written in, such as a label or a definition in English or in Spanish. In RDF it becomes a language-tagged literal.
     """
-    value: str = Field(default=..., description="""The text itself.""")
-    language: str = Field(default=..., description="""The language of the text, as a BCP 47 language tag such as en, es or es-MX.""")
+    value: Annotated[str, StringConstraints(pattern=r"\S")] = Field(default=..., description="""The text itself.""")
+    language: Annotated[str, StringConstraints(pattern=r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")] = Field(default=..., description="""The language of the text, as a BCP 47 language tag such as en, es or es-MX.""")
 
-    @field_validator('value')
-    def pattern_value(cls, v):
-        pattern=re.compile(r"\S")
-        if isinstance(v, list):
-            for element in v:
-                if isinstance(element, str) and not pattern.search(element):
-                    err_msg = f"Invalid value format: {element}"
-                    raise ValueError(err_msg)
-        elif isinstance(v, str) and not pattern.search(v):
-            err_msg = f"Invalid value format: {v}"
-            raise ValueError(err_msg)
-        return v
 
-    @field_validator('language')
-    def pattern_language(cls, v):
-        pattern=re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
-        if isinstance(v, list):
-            for element in v:
-                if isinstance(element, str) and not pattern.search(element):
-                    err_msg = f"Invalid language format: {element}"
-                    raise ValueError(err_msg)
-        elif isinstance(v, str) and not pattern.search(v):
-            err_msg = f"Invalid language format: {v}"
-            raise ValueError(err_msg)
-        return v
 
 
 class SourceReference(ConfiguredBaseModel):
@@ -670,20 +624,8 @@ class Person(Record):
     """
     name: Optional[str] = Field(default=None, description="""A person's name as they use it.""")
     roles: Optional[list[AgentRoleEnum]] = Field(default=None, description="""The roles a person takes in a learner's life or in a learning community.""")
-    id: str = Field(default=..., description="""The record's identifier: an absolute IRI (https://..., urn:uuid:...) or a CURIE with a known prefix (plv:..., plvc:...). It never changes once published.""")
+    id: Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+$")] = Field(default=..., description="""The record's identifier: an absolute IRI (https://..., urn:uuid:...) or a CURIE with a known prefix (plv:..., plvc:...). It never changes once published.""")
 
-    @field_validator('id')
-    def pattern_id(cls, v):
-        pattern=re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+$")
-        if isinstance(v, list):
-            for element in v:
-                if isinstance(element, str) and not pattern.search(element):
-                    err_msg = f"Invalid id format: {element}"
-                    raise ValueError(err_msg)
-        elif isinstance(v, str) and not pattern.search(v):
-            err_msg = f"Invalid id format: {v}"
-            raise ValueError(err_msg)
-        return v
 
 
 class Learner(Person):
@@ -696,20 +638,8 @@ class Learner(Person):
     organization: Optional[str] = Field(default=None, description="""The school, district or organization the person belongs to.""")
     name: Optional[str] = Field(default=None, description="""A person's name as they use it.""")
     roles: Optional[list[AgentRoleEnum]] = Field(default=None, description="""The roles a person takes in a learner's life or in a learning community.""")
-    id: str = Field(default=..., description="""The record's identifier: an absolute IRI (https://..., urn:uuid:...) or a CURIE with a known prefix (plv:..., plvc:...). It never changes once published.""")
+    id: Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+$")] = Field(default=..., description="""The record's identifier: an absolute IRI (https://..., urn:uuid:...) or a CURIE with a known prefix (plv:..., plvc:...). It never changes once published.""")
 
-    @field_validator('id')
-    def pattern_id(cls, v):
-        pattern=re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+$")
-        if isinstance(v, list):
-            for element in v:
-                if isinstance(element, str) and not pattern.search(element):
-                    err_msg = f"Invalid id format: {element}"
-                    raise ValueError(err_msg)
-        elif isinstance(v, str) and not pattern.search(v):
-            err_msg = f"Invalid id format: {v}"
-            raise ValueError(err_msg)
-        return v
 
 
 class Educator(Person):
@@ -720,319 +650,79 @@ class Educator(Person):
     subjects: Optional[list[str]] = Field(default=None, description="""Subjects or areas an educator works in.""")
     name: Optional[str] = Field(default=None, description="""A person's name as they use it.""")
     roles: Optional[list[AgentRoleEnum]] = Field(default=None, description="""The roles a person takes in a learner's life or in a learning community.""")
-    id: str = Field(default=..., description="""The record's identifier: an absolute IRI (https://..., urn:uuid:...) or a CURIE with a known prefix (plv:..., plvc:...). It never changes once published.""")
+    id: Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+$")] = Field(default=..., description="""The record's identifier: an absolute IRI (https://..., urn:uuid:...) or a CURIE with a known prefix (plv:..., plvc:...). It never changes once published.""")
 
-    @field_validator('id')
-    def pattern_id(cls, v):
-        pattern=re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+$")
-        if isinstance(v, list):
-            for element in v:
-                if isinstance(element, str) and not pattern.search(element):
-                    err_msg = f"Invalid id format: {element}"
-                    raise ValueError(err_msg)
-        elif isinstance(v, str) and not pattern.search(v):
-            err_msg = f"Invalid id format: {v}"
-            raise ValueError(err_msg)
-        return v
 
 
 class LearnerGoal(Assertion, Record):
     """
     A goal a learner is working toward, set by the learner or with them. The record keeps who set it and in what role, and the success criteria the learner defined.
     """
-    learner: str = Field(default=..., description="""The learner this record is about (a reference to a Learner).""")
-    statement: str = Field(default=..., description="""The goal, in the words of whoever set it (ideally the learner's).""")
-    language: Optional[str] = Field(default=None, description="""The language of the text, as a BCP 47 language tag such as en, es or es-MX.""")
+    learner: Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+$")] = Field(default=..., description="""The learner this record is about (a reference to a Learner).""")
+    statement: Annotated[str, StringConstraints(pattern=r"\S")] = Field(default=..., description="""The goal, in the words of whoever set it (ideally the learner's).""")
+    language: Optional[Annotated[str, StringConstraints(pattern=r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")]] = Field(default=None, description="""The language of the text, as a BCP 47 language tag such as en, es or es-MX.""")
     success_criteria: Optional[list[str]] = Field(default=None, description="""How the learner will know they have reached the goal, in the learner's own words.""")
     goal_status: Optional[GoalStatusEnum] = Field(default=None, description="""Where the goal stands now.""")
-    related_competencies: Optional[list[str]] = Field(default=None, description="""Competencies the record relates to (references to Competency records).""")
+    related_competencies: Optional[list[Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+$")]]] = Field(default=None, description="""Competencies the record relates to (references to Competency records).""")
     target_date: Optional[date] = Field(default=None, description="""The date by which the learner hopes to reach the goal.""")
-    asserted_by: Optional[str] = Field(default=None, description="""Who set the goal.""")
+    asserted_by: Optional[Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+$")]] = Field(default=None, description="""Who set the goal.""")
     asserter_role: AgentRoleEnum = Field(default=..., description="""The role of whoever set the goal (learner, teacher, family...).""")
     asserted_at: Optional[AwareDatetime ] = Field(default=None, description="""When the goal was set.""")
-    id: str = Field(default=..., description="""The record's identifier: an absolute IRI (https://..., urn:uuid:...) or a CURIE with a known prefix (plv:..., plvc:...). It never changes once published.""")
+    id: Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+$")] = Field(default=..., description="""The record's identifier: an absolute IRI (https://..., urn:uuid:...) or a CURIE with a known prefix (plv:..., plvc:...). It never changes once published.""")
 
-    @field_validator('learner')
-    def pattern_learner(cls, v):
-        pattern=re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+$")
-        if isinstance(v, list):
-            for element in v:
-                if isinstance(element, str) and not pattern.search(element):
-                    err_msg = f"Invalid learner format: {element}"
-                    raise ValueError(err_msg)
-        elif isinstance(v, str) and not pattern.search(v):
-            err_msg = f"Invalid learner format: {v}"
-            raise ValueError(err_msg)
-        return v
 
-    @field_validator('statement')
-    def pattern_statement(cls, v):
-        pattern=re.compile(r"\S")
-        if isinstance(v, list):
-            for element in v:
-                if isinstance(element, str) and not pattern.search(element):
-                    err_msg = f"Invalid statement format: {element}"
-                    raise ValueError(err_msg)
-        elif isinstance(v, str) and not pattern.search(v):
-            err_msg = f"Invalid statement format: {v}"
-            raise ValueError(err_msg)
-        return v
 
-    @field_validator('language')
-    def pattern_language(cls, v):
-        pattern=re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
-        if isinstance(v, list):
-            for element in v:
-                if isinstance(element, str) and not pattern.search(element):
-                    err_msg = f"Invalid language format: {element}"
-                    raise ValueError(err_msg)
-        elif isinstance(v, str) and not pattern.search(v):
-            err_msg = f"Invalid language format: {v}"
-            raise ValueError(err_msg)
-        return v
 
-    @field_validator('related_competencies')
-    def pattern_related_competencies(cls, v):
-        pattern=re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+$")
-        if isinstance(v, list):
-            for element in v:
-                if isinstance(element, str) and not pattern.search(element):
-                    err_msg = f"Invalid related_competencies format: {element}"
-                    raise ValueError(err_msg)
-        elif isinstance(v, str) and not pattern.search(v):
-            err_msg = f"Invalid related_competencies format: {v}"
-            raise ValueError(err_msg)
-        return v
 
-    @field_validator('asserted_by')
-    def pattern_asserted_by(cls, v):
-        pattern=re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+$")
-        if isinstance(v, list):
-            for element in v:
-                if isinstance(element, str) and not pattern.search(element):
-                    err_msg = f"Invalid asserted_by format: {element}"
-                    raise ValueError(err_msg)
-        elif isinstance(v, str) and not pattern.search(v):
-            err_msg = f"Invalid asserted_by format: {v}"
-            raise ValueError(err_msg)
-        return v
 
-    @field_validator('id')
-    def pattern_id(cls, v):
-        pattern=re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+$")
-        if isinstance(v, list):
-            for element in v:
-                if isinstance(element, str) and not pattern.search(element):
-                    err_msg = f"Invalid id format: {element}"
-                    raise ValueError(err_msg)
-        elif isinstance(v, str) and not pattern.search(v):
-            err_msg = f"Invalid id format: {v}"
-            raise ValueError(err_msg)
-        return v
 
 
 class LearnerChoice(Assertion, Record):
     """
     A decision the learner made about their learning: which pathway, product, pace, topic, place or partners, with the options they weighed and their reasons.
     """
-    learner: str = Field(default=..., description="""The learner this record is about (a reference to a Learner).""")
+    learner: Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+$")] = Field(default=..., description="""The learner this record is about (a reference to a Learner).""")
     choice_type: ChoiceTypeEnum = Field(default=..., description="""What kind of choice the learner made.""")
     choice: str = Field(default=..., description="""What the learner chose.""")
     options_considered: Optional[list[str]] = Field(default=None, description="""The options the learner weighed.""")
     reasons: Optional[str] = Field(default=None, description="""Why, in the words of the person who decided.""")
-    related_goals: Optional[list[str]] = Field(default=None, description="""Goals the record relates to (references to LearnerGoal records).""")
-    learning_experience: Optional[str] = Field(default=None, description="""The learning experience the choice was made in (a reference).""")
-    asserted_by: Optional[str] = Field(default=None, description="""The person who made the statement (a reference to a Person, Learner or Educator).""")
+    related_goals: Optional[list[Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+$")]]] = Field(default=None, description="""Goals the record relates to (references to LearnerGoal records).""")
+    learning_experience: Optional[Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+$")]] = Field(default=None, description="""The learning experience the choice was made in (a reference).""")
+    asserted_by: Optional[Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+$")]] = Field(default=None, description="""The person who made the statement (a reference to a Person, Learner or Educator).""")
     asserter_role: AgentRoleEnum = Field(default=..., description="""The role in which the person made the statement (learner, teacher, peer, family, mentor...).""")
     asserted_at: Optional[AwareDatetime ] = Field(default=None, description="""When the statement was made, with a timezone offset.""")
-    id: str = Field(default=..., description="""The record's identifier: an absolute IRI (https://..., urn:uuid:...) or a CURIE with a known prefix (plv:..., plvc:...). It never changes once published.""")
+    id: Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+$")] = Field(default=..., description="""The record's identifier: an absolute IRI (https://..., urn:uuid:...) or a CURIE with a known prefix (plv:..., plvc:...). It never changes once published.""")
 
-    @field_validator('learner')
-    def pattern_learner(cls, v):
-        pattern=re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+$")
-        if isinstance(v, list):
-            for element in v:
-                if isinstance(element, str) and not pattern.search(element):
-                    err_msg = f"Invalid learner format: {element}"
-                    raise ValueError(err_msg)
-        elif isinstance(v, str) and not pattern.search(v):
-            err_msg = f"Invalid learner format: {v}"
-            raise ValueError(err_msg)
-        return v
 
-    @field_validator('related_goals')
-    def pattern_related_goals(cls, v):
-        pattern=re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+$")
-        if isinstance(v, list):
-            for element in v:
-                if isinstance(element, str) and not pattern.search(element):
-                    err_msg = f"Invalid related_goals format: {element}"
-                    raise ValueError(err_msg)
-        elif isinstance(v, str) and not pattern.search(v):
-            err_msg = f"Invalid related_goals format: {v}"
-            raise ValueError(err_msg)
-        return v
 
-    @field_validator('learning_experience')
-    def pattern_learning_experience(cls, v):
-        pattern=re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+$")
-        if isinstance(v, list):
-            for element in v:
-                if isinstance(element, str) and not pattern.search(element):
-                    err_msg = f"Invalid learning_experience format: {element}"
-                    raise ValueError(err_msg)
-        elif isinstance(v, str) and not pattern.search(v):
-            err_msg = f"Invalid learning_experience format: {v}"
-            raise ValueError(err_msg)
-        return v
 
-    @field_validator('asserted_by')
-    def pattern_asserted_by(cls, v):
-        pattern=re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+$")
-        if isinstance(v, list):
-            for element in v:
-                if isinstance(element, str) and not pattern.search(element):
-                    err_msg = f"Invalid asserted_by format: {element}"
-                    raise ValueError(err_msg)
-        elif isinstance(v, str) and not pattern.search(v):
-            err_msg = f"Invalid asserted_by format: {v}"
-            raise ValueError(err_msg)
-        return v
 
-    @field_validator('id')
-    def pattern_id(cls, v):
-        pattern=re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+$")
-        if isinstance(v, list):
-            for element in v:
-                if isinstance(element, str) and not pattern.search(element):
-                    err_msg = f"Invalid id format: {element}"
-                    raise ValueError(err_msg)
-        elif isinstance(v, str) and not pattern.search(v):
-            err_msg = f"Invalid id format: {v}"
-            raise ValueError(err_msg)
-        return v
 
 
 class Reflection(Assertion, Record):
     """
     A learner's reflection on their learning, or their self-assessment against a competency, in their own words.
     """
-    learner: str = Field(default=..., description="""The learner this record is about (a reference to a Learner).""")
+    learner: Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+$")] = Field(default=..., description="""The learner this record is about (a reference to a Learner).""")
     reflection_type: ReflectionTypeEnum = Field(default=..., description="""Whether this is an open reflection or a self-assessment.""")
-    text: str = Field(default=..., description="""The reflection in the learner's own words.""")
-    language: str = Field(default=..., description="""The language the reflection is written in (BCP 47, such as en or es).""")
-    related_goals: Optional[list[str]] = Field(default=None, description="""Goals the record relates to (references to LearnerGoal records).""")
-    related_competencies: Optional[list[str]] = Field(default=None, description="""Competencies the record relates to (references to Competency records).""")
-    self_assessed_level: Optional[str] = Field(default=None, description="""The proficiency level the learner believes they have reached (a reference).""")
+    text: Annotated[str, StringConstraints(pattern=r"\S")] = Field(default=..., description="""The reflection in the learner's own words.""")
+    language: Annotated[str, StringConstraints(pattern=r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")] = Field(default=..., description="""The language the reflection is written in (BCP 47, such as en or es).""")
+    related_goals: Optional[list[Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+$")]]] = Field(default=None, description="""Goals the record relates to (references to LearnerGoal records).""")
+    related_competencies: Optional[list[Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+$")]]] = Field(default=None, description="""Competencies the record relates to (references to Competency records).""")
+    self_assessed_level: Optional[Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+$")]] = Field(default=None, description="""The proficiency level the learner believes they have reached (a reference).""")
     evidence: Optional[list[Evidence]] = Field(default=None, description="""Evidence of learning, written out in full.""")
-    asserted_by: Optional[str] = Field(default=None, description="""The person who made the statement (a reference to a Person, Learner or Educator).""")
+    asserted_by: Optional[Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+$")]] = Field(default=None, description="""The person who made the statement (a reference to a Person, Learner or Educator).""")
     asserter_role: AgentRoleEnum = Field(default=..., description="""The role in which the person made the statement (learner, teacher, peer, family, mentor...).""")
     asserted_at: Optional[AwareDatetime ] = Field(default=None, description="""When the statement was made, with a timezone offset.""")
-    id: str = Field(default=..., description="""The record's identifier: an absolute IRI (https://..., urn:uuid:...) or a CURIE with a known prefix (plv:..., plvc:...). It never changes once published.""")
+    id: Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+$")] = Field(default=..., description="""The record's identifier: an absolute IRI (https://..., urn:uuid:...) or a CURIE with a known prefix (plv:..., plvc:...). It never changes once published.""")
 
-    @field_validator('learner')
-    def pattern_learner(cls, v):
-        pattern=re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+$")
-        if isinstance(v, list):
-            for element in v:
-                if isinstance(element, str) and not pattern.search(element):
-                    err_msg = f"Invalid learner format: {element}"
-                    raise ValueError(err_msg)
-        elif isinstance(v, str) and not pattern.search(v):
-            err_msg = f"Invalid learner format: {v}"
-            raise ValueError(err_msg)
-        return v
 
-    @field_validator('text')
-    def pattern_text(cls, v):
-        pattern=re.compile(r"\S")
-        if isinstance(v, list):
-            for element in v:
-                if isinstance(element, str) and not pattern.search(element):
-                    err_msg = f"Invalid text format: {element}"
-                    raise ValueError(err_msg)
-        elif isinstance(v, str) and not pattern.search(v):
-            err_msg = f"Invalid text format: {v}"
-            raise ValueError(err_msg)
-        return v
 
-    @field_validator('language')
-    def pattern_language(cls, v):
-        pattern=re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
-        if isinstance(v, list):
-            for element in v:
-                if isinstance(element, str) and not pattern.search(element):
-                    err_msg = f"Invalid language format: {element}"
-                    raise ValueError(err_msg)
-        elif isinstance(v, str) and not pattern.search(v):
-            err_msg = f"Invalid language format: {v}"
-            raise ValueError(err_msg)
-        return v
 
-    @field_validator('related_goals')
-    def pattern_related_goals(cls, v):
-        pattern=re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+$")
-        if isinstance(v, list):
-            for element in v:
-                if isinstance(element, str) and not pattern.search(element):
-                    err_msg = f"Invalid related_goals format: {element}"
-                    raise ValueError(err_msg)
-        elif isinstance(v, str) and not pattern.search(v):
-            err_msg = f"Invalid related_goals format: {v}"
-            raise ValueError(err_msg)
-        return v
 
-    @field_validator('related_competencies')
-    def pattern_related_competencies(cls, v):
-        pattern=re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+$")
-        if isinstance(v, list):
-            for element in v:
-                if isinstance(element, str) and not pattern.search(element):
-                    err_msg = f"Invalid related_competencies format: {element}"
-                    raise ValueError(err_msg)
-        elif isinstance(v, str) and not pattern.search(v):
-            err_msg = f"Invalid related_competencies format: {v}"
-            raise ValueError(err_msg)
-        return v
 
-    @field_validator('self_assessed_level')
-    def pattern_self_assessed_level(cls, v):
-        pattern=re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+$")
-        if isinstance(v, list):
-            for element in v:
-                if isinstance(element, str) and not pattern.search(element):
-                    err_msg = f"Invalid self_assessed_level format: {element}"
-                    raise ValueError(err_msg)
-        elif isinstance(v, str) and not pattern.search(v):
-            err_msg = f"Invalid self_assessed_level format: {v}"
-            raise ValueError(err_msg)
-        return v
 
-    @field_validator('asserted_by')
-    def pattern_asserted_by(cls, v):
-        pattern=re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+$")
-        if isinstance(v, list):
-            for element in v:
-                if isinstance(element, str) and not pattern.search(element):
-                    err_msg = f"Invalid asserted_by format: {element}"
-                    raise ValueError(err_msg)
-        elif isinstance(v, str) and not pattern.search(v):
-            err_msg = f"Invalid asserted_by format: {v}"
-            raise ValueError(err_msg)
-        return v
 
-    @field_validator('id')
-    def pattern_id(cls, v):
-        pattern=re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+$")
-        if isinstance(v, list):
-            for element in v:
-                if isinstance(element, str) and not pattern.search(element):
-                    err_msg = f"Invalid id format: {element}"
-                    raise ValueError(err_msg)
-        elif isinstance(v, str) and not pattern.search(v):
-            err_msg = f"Invalid id format: {v}"
-            raise ValueError(err_msg)
-        return v
 
 
 class CompetencyFramework(Record):
@@ -1043,50 +733,14 @@ class CompetencyFramework(Record):
     description: Optional[str] = Field(default=None, description="""A plain-language description.""")
     publisher: Optional[str] = Field(default=None, description="""The organization that publishes it.""")
     version: Optional[str] = Field(default=None, description="""The version of the published resource.""")
-    language: Optional[str] = Field(default=None, description="""The language of the text, as a BCP 47 language tag such as en, es or es-MX.""")
+    language: Optional[Annotated[str, StringConstraints(pattern=r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")]] = Field(default=None, description="""The language of the text, as a BCP 47 language tag such as en, es or es-MX.""")
     url: Optional[str] = Field(default=None, description="""A web address.""")
     competencies: Optional[list[Competency]] = Field(default=None, description="""The competencies of this framework; hierarchy is given by each competency's parent.""")
-    proficiency_scale: Optional[str] = Field(default=None, description="""The proficiency scale used with this framework (a reference).""")
-    id: str = Field(default=..., description="""The record's identifier: an absolute IRI (https://..., urn:uuid:...) or a CURIE with a known prefix (plv:..., plvc:...). It never changes once published.""")
+    proficiency_scale: Optional[Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+$")]] = Field(default=None, description="""The proficiency scale used with this framework (a reference).""")
+    id: Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+$")] = Field(default=..., description="""The record's identifier: an absolute IRI (https://..., urn:uuid:...) or a CURIE with a known prefix (plv:..., plvc:...). It never changes once published.""")
 
-    @field_validator('language')
-    def pattern_language(cls, v):
-        pattern=re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
-        if isinstance(v, list):
-            for element in v:
-                if isinstance(element, str) and not pattern.search(element):
-                    err_msg = f"Invalid language format: {element}"
-                    raise ValueError(err_msg)
-        elif isinstance(v, str) and not pattern.search(v):
-            err_msg = f"Invalid language format: {v}"
-            raise ValueError(err_msg)
-        return v
 
-    @field_validator('proficiency_scale')
-    def pattern_proficiency_scale(cls, v):
-        pattern=re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+$")
-        if isinstance(v, list):
-            for element in v:
-                if isinstance(element, str) and not pattern.search(element):
-                    err_msg = f"Invalid proficiency_scale format: {element}"
-                    raise ValueError(err_msg)
-        elif isinstance(v, str) and not pattern.search(v):
-            err_msg = f"Invalid proficiency_scale format: {v}"
-            raise ValueError(err_msg)
-        return v
 
-    @field_validator('id')
-    def pattern_id(cls, v):
-        pattern=re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+$")
-        if isinstance(v, list):
-            for element in v:
-                if isinstance(element, str) and not pattern.search(element):
-                    err_msg = f"Invalid id format: {element}"
-                    raise ValueError(err_msg)
-        elif isinstance(v, str) and not pattern.search(v):
-            err_msg = f"Invalid id format: {v}"
-            raise ValueError(err_msg)
-        return v
 
 
 class Competency(Record):
@@ -1096,63 +750,15 @@ class Competency(Record):
     statement_text: str = Field(default=..., description="""The full statement of the competency.""")
     short_label: Optional[str] = Field(default=None, description="""A short name for the competency.""")
     code: Optional[str] = Field(default=None, description="""The human-readable code of the competency in its framework (e.g. MATH.7.RP.2).""")
-    framework: Optional[str] = Field(default=None, description="""The framework this competency belongs to (a reference).""")
-    parent: Optional[str] = Field(default=None, description="""The broader competency this one sits under in the framework (a reference).""")
+    framework: Optional[Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+$")]] = Field(default=None, description="""The framework this competency belongs to (a reference).""")
+    parent: Optional[Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+$")]] = Field(default=None, description="""The broader competency this one sits under in the framework (a reference).""")
     education_levels: Optional[list[str]] = Field(default=None, description="""Grade levels or stages the competency is meant for.""")
-    tagged_concepts: Optional[list[str]] = Field(default=None, description="""National vocabulary concepts this item is tagged with (references to Concepts).""")
-    id: str = Field(default=..., description="""The record's identifier: an absolute IRI (https://..., urn:uuid:...) or a CURIE with a known prefix (plv:..., plvc:...). It never changes once published.""")
+    tagged_concepts: Optional[list[Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+$")]]] = Field(default=None, description="""National vocabulary concepts this item is tagged with (references to Concepts).""")
+    id: Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+$")] = Field(default=..., description="""The record's identifier: an absolute IRI (https://..., urn:uuid:...) or a CURIE with a known prefix (plv:..., plvc:...). It never changes once published.""")
 
-    @field_validator('framework')
-    def pattern_framework(cls, v):
-        pattern=re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+$")
-        if isinstance(v, list):
-            for element in v:
-                if isinstance(element, str) and not pattern.search(element):
-                    err_msg = f"Invalid framework format: {element}"
-                    raise ValueError(err_msg)
-        elif isinstance(v, str) and not pattern.search(v):
-            err_msg = f"Invalid framework format: {v}"
-            raise ValueError(err_msg)
-        return v
 
-    @field_validator('parent')
-    def pattern_parent(cls, v):
-        pattern=re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+$")
-        if isinstance(v, list):
-            for element in v:
-                if isinstance(element, str) and not pattern.search(element):
-                    err_msg = f"Invalid parent format: {element}"
-                    raise ValueError(err_msg)
-        elif isinstance(v, str) and not pattern.search(v):
-            err_msg = f"Invalid parent format: {v}"
-            raise ValueError(err_msg)
-        return v
 
-    @field_validator('tagged_concepts')
-    def pattern_tagged_concepts(cls, v):
-        pattern=re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+$")
-        if isinstance(v, list):
-            for element in v:
-                if isinstance(element, str) and not pattern.search(element):
-                    err_msg = f"Invalid tagged_concepts format: {element}"
-                    raise ValueError(err_msg)
-        elif isinstance(v, str) and not pattern.search(v):
-            err_msg = f"Invalid tagged_concepts format: {v}"
-            raise ValueError(err_msg)
-        return v
 
-    @field_validator('id')
-    def pattern_id(cls, v):
-        pattern=re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+$")
-        if isinstance(v, list):
-            for element in v:
-                if isinstance(element, str) and not pattern.search(element):
-                    err_msg = f"Invalid id format: {element}"
-                    raise ValueError(err_msg)
-        elif isinstance(v, str) and not pattern.search(v):
-            err_msg = f"Invalid id format: {v}"
-            raise ValueError(err_msg)
-        return v
 
 
 class ProficiencyScale(Record):
@@ -1162,20 +768,8 @@ class ProficiencyScale(Record):
     title: str = Field(default=..., description="""A short title or name of the thing.""")
     description: Optional[str] = Field(default=None, description="""A plain-language description.""")
     levels: Optional[list[ProficiencyLevel]] = Field(default=None, description="""The levels of the scale, from lowest to highest rank.""", min_length=1)
-    id: str = Field(default=..., description="""The record's identifier: an absolute IRI (https://..., urn:uuid:...) or a CURIE with a known prefix (plv:..., plvc:...). It never changes once published.""")
+    id: Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+$")] = Field(default=..., description="""The record's identifier: an absolute IRI (https://..., urn:uuid:...) or a CURIE with a known prefix (plv:..., plvc:...). It never changes once published.""")
 
-    @field_validator('id')
-    def pattern_id(cls, v):
-        pattern=re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+$")
-        if isinstance(v, list):
-            for element in v:
-                if isinstance(element, str) and not pattern.search(element):
-                    err_msg = f"Invalid id format: {element}"
-                    raise ValueError(err_msg)
-        elif isinstance(v, str) and not pattern.search(v):
-            err_msg = f"Invalid id format: {v}"
-            raise ValueError(err_msg)
-        return v
 
 
 class ProficiencyLevel(Record):
@@ -1185,20 +779,8 @@ class ProficiencyLevel(Record):
     label: str = Field(default=..., description="""A short label.""")
     description: Optional[str] = Field(default=None, description="""A plain-language description.""")
     rank: int = Field(default=..., description="""The position of the level on its scale; higher means more proficient.""", ge=0)
-    id: str = Field(default=..., description="""The record's identifier: an absolute IRI (https://..., urn:uuid:...) or a CURIE with a known prefix (plv:..., plvc:...). It never changes once published.""")
+    id: Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+$")] = Field(default=..., description="""The record's identifier: an absolute IRI (https://..., urn:uuid:...) or a CURIE with a known prefix (plv:..., plvc:...). It never changes once published.""")
 
-    @field_validator('id')
-    def pattern_id(cls, v):
-        pattern=re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+$")
-        if isinstance(v, list):
-            for element in v:
-                if isinstance(element, str) and not pattern.search(element):
-                    err_msg = f"Invalid id format: {element}"
-                    raise ValueError(err_msg)
-        elif isinstance(v, str) and not pattern.search(v):
-            err_msg = f"Invalid id format: {v}"
-            raise ValueError(err_msg)
-        return v
 
 
 class LearningProgression(Record):
@@ -1207,35 +789,11 @@ class LearningProgression(Record):
     """
     title: str = Field(default=..., description="""A short title or name of the thing.""")
     description: Optional[str] = Field(default=None, description="""A plain-language description.""")
-    competency: Optional[str] = Field(default=None, description="""The competency this is about (a reference).""")
+    competency: Optional[Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+$")]] = Field(default=None, description="""The competency this is about (a reference).""")
     steps: Optional[list[ProgressionStep]] = Field(default=None, description="""The ordered steps.""", min_length=1)
-    id: str = Field(default=..., description="""The record's identifier: an absolute IRI (https://..., urn:uuid:...) or a CURIE with a known prefix (plv:..., plvc:...). It never changes once published.""")
+    id: Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+$")] = Field(default=..., description="""The record's identifier: an absolute IRI (https://..., urn:uuid:...) or a CURIE with a known prefix (plv:..., plvc:...). It never changes once published.""")
 
-    @field_validator('competency')
-    def pattern_competency(cls, v):
-        pattern=re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+$")
-        if isinstance(v, list):
-            for element in v:
-                if isinstance(element, str) and not pattern.search(element):
-                    err_msg = f"Invalid competency format: {element}"
-                    raise ValueError(err_msg)
-        elif isinstance(v, str) and not pattern.search(v):
-            err_msg = f"Invalid competency format: {v}"
-            raise ValueError(err_msg)
-        return v
 
-    @field_validator('id')
-    def pattern_id(cls, v):
-        pattern=re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+$")
-        if isinstance(v, list):
-            for element in v:
-                if isinstance(element, str) and not pattern.search(element):
-                    err_msg = f"Invalid id format: {element}"
-                    raise ValueError(err_msg)
-        elif isinstance(v, str) and not pattern.search(v):
-            err_msg = f"Invalid id format: {v}"
-            raise ValueError(err_msg)
-        return v
 
 
 class ProgressionStep(ConfiguredBaseModel):
@@ -1244,211 +802,55 @@ class ProgressionStep(ConfiguredBaseModel):
     """
     position: int = Field(default=..., description="""The position in an ordered sequence, starting at 1.""", ge=1)
     description: str = Field(default=..., description="""A plain-language description.""")
-    related_competencies: Optional[list[str]] = Field(default=None, description="""Competencies the record relates to (references to Competency records).""")
+    related_competencies: Optional[list[Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+$")]]] = Field(default=None, description="""Competencies the record relates to (references to Competency records).""")
 
-    @field_validator('related_competencies')
-    def pattern_related_competencies(cls, v):
-        pattern=re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+$")
-        if isinstance(v, list):
-            for element in v:
-                if isinstance(element, str) and not pattern.search(element):
-                    err_msg = f"Invalid related_competencies format: {element}"
-                    raise ValueError(err_msg)
-        elif isinstance(v, str) and not pattern.search(v):
-            err_msg = f"Invalid related_competencies format: {v}"
-            raise ValueError(err_msg)
-        return v
 
 
 class CompetencyAlignment(Assertion, Record):
     """
     A typed link between two competencies, often in different frameworks: they match exactly, closely, one is broader, one is a prerequisite, and so on. It maps to SKOS match properties, CASE association types and CTDL-ASN alignment properties.
     """
-    source_competency: str = Field(default=..., description="""The competency the alignment starts from (a reference).""")
-    target_competency: str = Field(default=..., description="""The competency the alignment points to (a reference).""")
+    source_competency: Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+$")] = Field(default=..., description="""The competency the alignment starts from (a reference).""")
+    target_competency: Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+$")] = Field(default=..., description="""The competency the alignment points to (a reference).""")
     alignment_type: AlignmentTypeEnum = Field(default=..., description="""How the two competencies relate.""")
     confidence: Optional[float] = Field(default=None, description="""How confident the asserter is, from 0 (a guess) to 1 (certain).""", ge=0, le=1)
     justification: Optional[str] = Field(default=None, description="""Why the link was made, in plain language.""")
-    asserted_by: Optional[str] = Field(default=None, description="""The person who made the statement (a reference to a Person, Learner or Educator).""")
+    asserted_by: Optional[Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+$")]] = Field(default=None, description="""The person who made the statement (a reference to a Person, Learner or Educator).""")
     asserter_role: Optional[AgentRoleEnum] = Field(default=None, description="""The role in which the person made the statement (learner, teacher, peer, family, mentor...).""")
     asserted_at: Optional[AwareDatetime ] = Field(default=None, description="""When the statement was made, with a timezone offset.""")
-    id: str = Field(default=..., description="""The record's identifier: an absolute IRI (https://..., urn:uuid:...) or a CURIE with a known prefix (plv:..., plvc:...). It never changes once published.""")
+    id: Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+$")] = Field(default=..., description="""The record's identifier: an absolute IRI (https://..., urn:uuid:...) or a CURIE with a known prefix (plv:..., plvc:...). It never changes once published.""")
 
-    @field_validator('source_competency')
-    def pattern_source_competency(cls, v):
-        pattern=re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+$")
-        if isinstance(v, list):
-            for element in v:
-                if isinstance(element, str) and not pattern.search(element):
-                    err_msg = f"Invalid source_competency format: {element}"
-                    raise ValueError(err_msg)
-        elif isinstance(v, str) and not pattern.search(v):
-            err_msg = f"Invalid source_competency format: {v}"
-            raise ValueError(err_msg)
-        return v
 
-    @field_validator('target_competency')
-    def pattern_target_competency(cls, v):
-        pattern=re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+$")
-        if isinstance(v, list):
-            for element in v:
-                if isinstance(element, str) and not pattern.search(element):
-                    err_msg = f"Invalid target_competency format: {element}"
-                    raise ValueError(err_msg)
-        elif isinstance(v, str) and not pattern.search(v):
-            err_msg = f"Invalid target_competency format: {v}"
-            raise ValueError(err_msg)
-        return v
 
-    @field_validator('asserted_by')
-    def pattern_asserted_by(cls, v):
-        pattern=re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+$")
-        if isinstance(v, list):
-            for element in v:
-                if isinstance(element, str) and not pattern.search(element):
-                    err_msg = f"Invalid asserted_by format: {element}"
-                    raise ValueError(err_msg)
-        elif isinstance(v, str) and not pattern.search(v):
-            err_msg = f"Invalid asserted_by format: {v}"
-            raise ValueError(err_msg)
-        return v
 
-    @field_validator('id')
-    def pattern_id(cls, v):
-        pattern=re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+$")
-        if isinstance(v, list):
-            for element in v:
-                if isinstance(element, str) and not pattern.search(element):
-                    err_msg = f"Invalid id format: {element}"
-                    raise ValueError(err_msg)
-        elif isinstance(v, str) and not pattern.search(v):
-            err_msg = f"Invalid id format: {v}"
-            raise ValueError(err_msg)
-        return v
 
 
 class NarrativeAssessment(Record):
     """
     An assessment written by an educator who sat beside the learner and looked at their work with them: what the learner can do, the strengths observed, the next steps, and the evidence behind it. The narrative is required; a proficiency level and scores are optional and secondary.
     """
-    learner: str = Field(default=..., description="""The learner this record is about (a reference to a Learner).""")
-    narrative: str = Field(default=..., description="""The narrative itself: what the educator saw, in plain language, addressed to the learner and their family.""")
-    language: str = Field(default=..., description="""The language the narrative is written in (BCP 47, such as en or es).""")
-    author: str = Field(default=..., description="""The educator who wrote it (a reference to a Person or Educator).""")
+    learner: Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+$")] = Field(default=..., description="""The learner this record is about (a reference to a Learner).""")
+    narrative: Annotated[str, StringConstraints(pattern=r"\S")] = Field(default=..., description="""The narrative itself: what the educator saw, in plain language, addressed to the learner and their family.""")
+    language: Annotated[str, StringConstraints(pattern=r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")] = Field(default=..., description="""The language the narrative is written in (BCP 47, such as en or es).""")
+    author: Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+$")] = Field(default=..., description="""The educator who wrote it (a reference to a Person or Educator).""")
     author_role: AgentRoleEnum = Field(default=..., description="""The role of the author when writing it.""")
     assessed_at: AwareDatetime  = Field(default=..., description="""When the assessment was written, with a timezone offset.""")
-    related_competencies: Optional[list[str]] = Field(default=None, description="""Competencies the record relates to (references to Competency records).""")
+    related_competencies: Optional[list[Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+$")]]] = Field(default=None, description="""Competencies the record relates to (references to Competency records).""")
     strengths_observed: Optional[list[str]] = Field(default=None, description="""Strengths the educator saw in the learner's work.""")
     next_steps: Optional[list[str]] = Field(default=None, description="""What the learner will work on next, agreed or suggested.""")
     evidence: Optional[list[Evidence]] = Field(default=None, description="""Evidence of learning, written out in full.""")
-    proficiency_level: Optional[str] = Field(default=None, description="""An optional proficiency level, as a reference to a level of a proficiency scale.""")
+    proficiency_level: Optional[Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+$")]] = Field(default=None, description="""An optional proficiency level, as a reference to a level of a proficiency scale.""")
     scores: Optional[list[Score]] = Field(default=None, description="""Optional scores; secondary to the narrative.""")
-    conference: Optional[str] = Field(default=None, description="""The conference in which the assessment was discussed (a reference).""")
-    id: str = Field(default=..., description="""The record's identifier: an absolute IRI (https://..., urn:uuid:...) or a CURIE with a known prefix (plv:..., plvc:...). It never changes once published.""")
+    conference: Optional[Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+$")]] = Field(default=None, description="""The conference in which the assessment was discussed (a reference).""")
+    id: Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+$")] = Field(default=..., description="""The record's identifier: an absolute IRI (https://..., urn:uuid:...) or a CURIE with a known prefix (plv:..., plvc:...). It never changes once published.""")
 
-    @field_validator('learner')
-    def pattern_learner(cls, v):
-        pattern=re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+$")
-        if isinstance(v, list):
-            for element in v:
-                if isinstance(element, str) and not pattern.search(element):
-                    err_msg = f"Invalid learner format: {element}"
-                    raise ValueError(err_msg)
-        elif isinstance(v, str) and not pattern.search(v):
-            err_msg = f"Invalid learner format: {v}"
-            raise ValueError(err_msg)
-        return v
 
-    @field_validator('narrative')
-    def pattern_narrative(cls, v):
-        pattern=re.compile(r"\S")
-        if isinstance(v, list):
-            for element in v:
-                if isinstance(element, str) and not pattern.search(element):
-                    err_msg = f"Invalid narrative format: {element}"
-                    raise ValueError(err_msg)
-        elif isinstance(v, str) and not pattern.search(v):
-            err_msg = f"Invalid narrative format: {v}"
-            raise ValueError(err_msg)
-        return v
 
-    @field_validator('language')
-    def pattern_language(cls, v):
-        pattern=re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
-        if isinstance(v, list):
-            for element in v:
-                if isinstance(element, str) and not pattern.search(element):
-                    err_msg = f"Invalid language format: {element}"
-                    raise ValueError(err_msg)
-        elif isinstance(v, str) and not pattern.search(v):
-            err_msg = f"Invalid language format: {v}"
-            raise ValueError(err_msg)
-        return v
 
-    @field_validator('author')
-    def pattern_author(cls, v):
-        pattern=re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+$")
-        if isinstance(v, list):
-            for element in v:
-                if isinstance(element, str) and not pattern.search(element):
-                    err_msg = f"Invalid author format: {element}"
-                    raise ValueError(err_msg)
-        elif isinstance(v, str) and not pattern.search(v):
-            err_msg = f"Invalid author format: {v}"
-            raise ValueError(err_msg)
-        return v
 
-    @field_validator('related_competencies')
-    def pattern_related_competencies(cls, v):
-        pattern=re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+$")
-        if isinstance(v, list):
-            for element in v:
-                if isinstance(element, str) and not pattern.search(element):
-                    err_msg = f"Invalid related_competencies format: {element}"
-                    raise ValueError(err_msg)
-        elif isinstance(v, str) and not pattern.search(v):
-            err_msg = f"Invalid related_competencies format: {v}"
-            raise ValueError(err_msg)
-        return v
 
-    @field_validator('proficiency_level')
-    def pattern_proficiency_level(cls, v):
-        pattern=re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+$")
-        if isinstance(v, list):
-            for element in v:
-                if isinstance(element, str) and not pattern.search(element):
-                    err_msg = f"Invalid proficiency_level format: {element}"
-                    raise ValueError(err_msg)
-        elif isinstance(v, str) and not pattern.search(v):
-            err_msg = f"Invalid proficiency_level format: {v}"
-            raise ValueError(err_msg)
-        return v
 
-    @field_validator('conference')
-    def pattern_conference(cls, v):
-        pattern=re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+$")
-        if isinstance(v, list):
-            for element in v:
-                if isinstance(element, str) and not pattern.search(element):
-                    err_msg = f"Invalid conference format: {element}"
-                    raise ValueError(err_msg)
-        elif isinstance(v, str) and not pattern.search(v):
-            err_msg = f"Invalid conference format: {v}"
-            raise ValueError(err_msg)
-        return v
 
-    @field_validator('id')
-    def pattern_id(cls, v):
-        pattern=re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+$")
-        if isinstance(v, list):
-            for element in v:
-                if isinstance(element, str) and not pattern.search(element):
-                    err_msg = f"Invalid id format: {element}"
-                    raise ValueError(err_msg)
-        elif isinstance(v, str) and not pattern.search(v):
-            err_msg = f"Invalid id format: {v}"
-            raise ValueError(err_msg)
-        return v
 
 
 class Score(ConfiguredBaseModel):
@@ -1467,58 +869,22 @@ class Evidence(Record):
     """
     description: str = Field(default=..., description="""What the artifact is and what it shows.""")
     url: Optional[str] = Field(default=None, description="""A web address.""")
-    media_type: Optional[str] = Field(default=None, description="""The media type of the artifact, such as image/jpeg or application/pdf.""")
-    created_by: Optional[str] = Field(default=None, description="""Who made the artifact (a reference to a Person).""")
+    media_type: Optional[Annotated[str, StringConstraints(pattern=r"^[a-z]+/[A-Za-z0-9.+\-]+$")]] = Field(default=None, description="""The media type of the artifact, such as image/jpeg or application/pdf.""")
+    created_by: Optional[Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+$")]] = Field(default=None, description="""Who made the artifact (a reference to a Person).""")
     creator_role: Optional[AgentRoleEnum] = Field(default=None, description="""The role of whoever made the artifact.""")
     created_at: Optional[AwareDatetime ] = Field(default=None, description="""When the artifact was made, with a timezone offset.""")
-    id: str = Field(default=..., description="""The record's identifier: an absolute IRI (https://..., urn:uuid:...) or a CURIE with a known prefix (plv:..., plvc:...). It never changes once published.""")
+    id: Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+$")] = Field(default=..., description="""The record's identifier: an absolute IRI (https://..., urn:uuid:...) or a CURIE with a known prefix (plv:..., plvc:...). It never changes once published.""")
 
-    @field_validator('media_type')
-    def pattern_media_type(cls, v):
-        pattern=re.compile(r"^[a-z]+/[A-Za-z0-9.+\-]+$")
-        if isinstance(v, list):
-            for element in v:
-                if isinstance(element, str) and not pattern.search(element):
-                    err_msg = f"Invalid media_type format: {element}"
-                    raise ValueError(err_msg)
-        elif isinstance(v, str) and not pattern.search(v):
-            err_msg = f"Invalid media_type format: {v}"
-            raise ValueError(err_msg)
-        return v
 
-    @field_validator('created_by')
-    def pattern_created_by(cls, v):
-        pattern=re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+$")
-        if isinstance(v, list):
-            for element in v:
-                if isinstance(element, str) and not pattern.search(element):
-                    err_msg = f"Invalid created_by format: {element}"
-                    raise ValueError(err_msg)
-        elif isinstance(v, str) and not pattern.search(v):
-            err_msg = f"Invalid created_by format: {v}"
-            raise ValueError(err_msg)
-        return v
 
-    @field_validator('id')
-    def pattern_id(cls, v):
-        pattern=re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+$")
-        if isinstance(v, list):
-            for element in v:
-                if isinstance(element, str) and not pattern.search(element):
-                    err_msg = f"Invalid id format: {element}"
-                    raise ValueError(err_msg)
-        elif isinstance(v, str) and not pattern.search(v):
-            err_msg = f"Invalid id format: {v}"
-            raise ValueError(err_msg)
-        return v
 
 
 class Conference(Record):
     """
     A conversation between a learner and one or more educators (and often family) about the learner's work, progress and next steps, such as a learner-led conference.
     """
-    learner: str = Field(default=..., description="""The learner this record is about (a reference to a Learner).""")
-    participants: Optional[list[str]] = Field(default=None, description="""Who took part (references to Person records).""")
+    learner: Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+$")] = Field(default=..., description="""The learner this record is about (a reference to a Learner).""")
+    participants: Optional[list[Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+$")]]] = Field(default=None, description="""Who took part (references to Person records).""")
     held_at: AwareDatetime  = Field(default=..., description="""When it took place, with a timezone offset.""")
     led_by_role: Optional[AgentRoleEnum] = Field(default=None, description="""Who led it, by role (a learner-led conference is led by the learner).""")
     conference_mode: Optional[ConferenceModeEnum] = Field(default=None, description="""How the participants met.""")
@@ -1526,95 +892,23 @@ class Conference(Record):
     learner_voice: Optional[str] = Field(default=None, description="""What the learner said, in their own words.""")
     notes: Optional[str] = Field(default=None, description="""Notes taken during the conversation.""")
     agreed_next_steps: Optional[list[str]] = Field(default=None, description="""Next steps everyone agreed on.""")
-    related_goals: Optional[list[str]] = Field(default=None, description="""Goals the record relates to (references to LearnerGoal records).""")
-    id: str = Field(default=..., description="""The record's identifier: an absolute IRI (https://..., urn:uuid:...) or a CURIE with a known prefix (plv:..., plvc:...). It never changes once published.""")
+    related_goals: Optional[list[Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+$")]]] = Field(default=None, description="""Goals the record relates to (references to LearnerGoal records).""")
+    id: Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+$")] = Field(default=..., description="""The record's identifier: an absolute IRI (https://..., urn:uuid:...) or a CURIE with a known prefix (plv:..., plvc:...). It never changes once published.""")
 
-    @field_validator('learner')
-    def pattern_learner(cls, v):
-        pattern=re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+$")
-        if isinstance(v, list):
-            for element in v:
-                if isinstance(element, str) and not pattern.search(element):
-                    err_msg = f"Invalid learner format: {element}"
-                    raise ValueError(err_msg)
-        elif isinstance(v, str) and not pattern.search(v):
-            err_msg = f"Invalid learner format: {v}"
-            raise ValueError(err_msg)
-        return v
 
-    @field_validator('participants')
-    def pattern_participants(cls, v):
-        pattern=re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+$")
-        if isinstance(v, list):
-            for element in v:
-                if isinstance(element, str) and not pattern.search(element):
-                    err_msg = f"Invalid participants format: {element}"
-                    raise ValueError(err_msg)
-        elif isinstance(v, str) and not pattern.search(v):
-            err_msg = f"Invalid participants format: {v}"
-            raise ValueError(err_msg)
-        return v
 
-    @field_validator('related_goals')
-    def pattern_related_goals(cls, v):
-        pattern=re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+$")
-        if isinstance(v, list):
-            for element in v:
-                if isinstance(element, str) and not pattern.search(element):
-                    err_msg = f"Invalid related_goals format: {element}"
-                    raise ValueError(err_msg)
-        elif isinstance(v, str) and not pattern.search(v):
-            err_msg = f"Invalid related_goals format: {v}"
-            raise ValueError(err_msg)
-        return v
 
-    @field_validator('id')
-    def pattern_id(cls, v):
-        pattern=re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+$")
-        if isinstance(v, list):
-            for element in v:
-                if isinstance(element, str) and not pattern.search(element):
-                    err_msg = f"Invalid id format: {element}"
-                    raise ValueError(err_msg)
-        elif isinstance(v, str) and not pattern.search(v):
-            err_msg = f"Invalid id format: {v}"
-            raise ValueError(err_msg)
-        return v
 
 
 class LearnerIdentity(Record):
     """
     How a learner describes who they are: identity in their own words, pronouns, chosen name, languages, cultural and community affiliations. Each attribute is shared by the learner (or a guardian) with its own consent and visibility.
     """
-    learner: str = Field(default=..., description="""The learner this record is about (a reference to a Learner).""")
+    learner: Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+$")] = Field(default=..., description="""The learner this record is about (a reference to a Learner).""")
     attributes: list[IdentityAttribute] = Field(default=..., description="""The identity attributes the learner or a guardian chose to share.""", min_length=1)
-    id: str = Field(default=..., description="""The record's identifier: an absolute IRI (https://..., urn:uuid:...) or a CURIE with a known prefix (plv:..., plvc:...). It never changes once published.""")
+    id: Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+$")] = Field(default=..., description="""The record's identifier: an absolute IRI (https://..., urn:uuid:...) or a CURIE with a known prefix (plv:..., plvc:...). It never changes once published.""")
 
-    @field_validator('learner')
-    def pattern_learner(cls, v):
-        pattern=re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+$")
-        if isinstance(v, list):
-            for element in v:
-                if isinstance(element, str) and not pattern.search(element):
-                    err_msg = f"Invalid learner format: {element}"
-                    raise ValueError(err_msg)
-        elif isinstance(v, str) and not pattern.search(v):
-            err_msg = f"Invalid learner format: {v}"
-            raise ValueError(err_msg)
-        return v
 
-    @field_validator('id')
-    def pattern_id(cls, v):
-        pattern=re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+$")
-        if isinstance(v, list):
-            for element in v:
-                if isinstance(element, str) and not pattern.search(element):
-                    err_msg = f"Invalid id format: {element}"
-                    raise ValueError(err_msg)
-        elif isinstance(v, str) and not pattern.search(v):
-            err_msg = f"Invalid id format: {v}"
-            raise ValueError(err_msg)
-        return v
 
 
 class IdentityAttribute(ConfiguredBaseModel):
@@ -1622,52 +916,16 @@ class IdentityAttribute(ConfiguredBaseModel):
     One thing a learner (or a guardian) chose to share about who the learner is, with who described it, when, the consent given, and who may see it.
     """
     attribute_type: IdentityAttributeTypeEnum = Field(default=..., description="""Which aspect of identity this is.""")
-    attribute_value: str = Field(default=..., description="""What the learner or guardian said, in their own words.""")
-    language: Optional[str] = Field(default=None, description="""The language of the text, as a BCP 47 language tag such as en, es or es-MX.""")
+    attribute_value: Annotated[str, StringConstraints(pattern=r"\S")] = Field(default=..., description="""What the learner or guardian said, in their own words.""")
+    language: Optional[Annotated[str, StringConstraints(pattern=r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")]] = Field(default=None, description="""The language of the text, as a BCP 47 language tag such as en, es or es-MX.""")
     described_by: IdentitySourceEnum = Field(default=..., description="""Who described it: the learner or a guardian. An educator may write it down in the learner's words (see recorded_by), but the description is still the learner's or the guardian's.""")
-    recorded_by: Optional[str] = Field(default=None, description="""Who wrote the description down, if not the person who gave it (a reference to a Person).""")
+    recorded_by: Optional[Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+$")]] = Field(default=None, description="""Who wrote the description down, if not the person who gave it (a reference to a Person).""")
     described_at: AwareDatetime  = Field(default=..., description="""When the description was given, with a timezone offset.""")
     consent: Consent = Field(default=..., description="""The consent under which the attribute is kept.""")
     visibility: VisibilityEnum = Field(default=..., description="""Who may see the attribute.""")
 
-    @field_validator('attribute_value')
-    def pattern_attribute_value(cls, v):
-        pattern=re.compile(r"\S")
-        if isinstance(v, list):
-            for element in v:
-                if isinstance(element, str) and not pattern.search(element):
-                    err_msg = f"Invalid attribute_value format: {element}"
-                    raise ValueError(err_msg)
-        elif isinstance(v, str) and not pattern.search(v):
-            err_msg = f"Invalid attribute_value format: {v}"
-            raise ValueError(err_msg)
-        return v
 
-    @field_validator('language')
-    def pattern_language(cls, v):
-        pattern=re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
-        if isinstance(v, list):
-            for element in v:
-                if isinstance(element, str) and not pattern.search(element):
-                    err_msg = f"Invalid language format: {element}"
-                    raise ValueError(err_msg)
-        elif isinstance(v, str) and not pattern.search(v):
-            err_msg = f"Invalid language format: {v}"
-            raise ValueError(err_msg)
-        return v
 
-    @field_validator('recorded_by')
-    def pattern_recorded_by(cls, v):
-        pattern=re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+$")
-        if isinstance(v, list):
-            for element in v:
-                if isinstance(element, str) and not pattern.search(element):
-                    err_msg = f"Invalid recorded_by format: {element}"
-                    raise ValueError(err_msg)
-        elif isinstance(v, str) and not pattern.search(v):
-            err_msg = f"Invalid recorded_by format: {v}"
-            raise ValueError(err_msg)
-        return v
 
 
 class Consent(ConfiguredBaseModel):
@@ -1690,62 +948,14 @@ class LearningExperience(Record):
     learning_mode: LearningModeEnum = Field(default=..., description="""Whether learners do the experience individually, collectively, or both.""")
     entry_points: Optional[list[EntryPoint]] = Field(default=None, description="""The ways into the experience.""")
     access_supports: Optional[list[AccessSupport]] = Field(default=None, description="""Supports designed into the experience.""")
-    related_competencies: Optional[list[str]] = Field(default=None, description="""Competencies the record relates to (references to Competency records).""")
-    learning_community: Optional[str] = Field(default=None, description="""The learning community this belongs to (a reference).""")
-    facilitators: Optional[list[str]] = Field(default=None, description="""Who facilitates it (references to Person records).""")
-    id: str = Field(default=..., description="""The record's identifier: an absolute IRI (https://..., urn:uuid:...) or a CURIE with a known prefix (plv:..., plvc:...). It never changes once published.""")
+    related_competencies: Optional[list[Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+$")]]] = Field(default=None, description="""Competencies the record relates to (references to Competency records).""")
+    learning_community: Optional[Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+$")]] = Field(default=None, description="""The learning community this belongs to (a reference).""")
+    facilitators: Optional[list[Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+$")]]] = Field(default=None, description="""Who facilitates it (references to Person records).""")
+    id: Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+$")] = Field(default=..., description="""The record's identifier: an absolute IRI (https://..., urn:uuid:...) or a CURIE with a known prefix (plv:..., plvc:...). It never changes once published.""")
 
-    @field_validator('related_competencies')
-    def pattern_related_competencies(cls, v):
-        pattern=re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+$")
-        if isinstance(v, list):
-            for element in v:
-                if isinstance(element, str) and not pattern.search(element):
-                    err_msg = f"Invalid related_competencies format: {element}"
-                    raise ValueError(err_msg)
-        elif isinstance(v, str) and not pattern.search(v):
-            err_msg = f"Invalid related_competencies format: {v}"
-            raise ValueError(err_msg)
-        return v
 
-    @field_validator('learning_community')
-    def pattern_learning_community(cls, v):
-        pattern=re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+$")
-        if isinstance(v, list):
-            for element in v:
-                if isinstance(element, str) and not pattern.search(element):
-                    err_msg = f"Invalid learning_community format: {element}"
-                    raise ValueError(err_msg)
-        elif isinstance(v, str) and not pattern.search(v):
-            err_msg = f"Invalid learning_community format: {v}"
-            raise ValueError(err_msg)
-        return v
 
-    @field_validator('facilitators')
-    def pattern_facilitators(cls, v):
-        pattern=re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+$")
-        if isinstance(v, list):
-            for element in v:
-                if isinstance(element, str) and not pattern.search(element):
-                    err_msg = f"Invalid facilitators format: {element}"
-                    raise ValueError(err_msg)
-        elif isinstance(v, str) and not pattern.search(v):
-            err_msg = f"Invalid facilitators format: {v}"
-            raise ValueError(err_msg)
-        return v
 
-    @field_validator('id')
-    def pattern_id(cls, v):
-        pattern=re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+$")
-        if isinstance(v, list):
-            for element in v:
-                if isinstance(element, str) and not pattern.search(element):
-                    err_msg = f"Invalid id format: {element}"
-                    raise ValueError(err_msg)
-        elif isinstance(v, str) and not pattern.search(v):
-            err_msg = f"Invalid id format: {v}"
-            raise ValueError(err_msg)
-        return v
 
 
 class EntryPoint(ConfiguredBaseModel):
@@ -1754,20 +964,8 @@ class EntryPoint(ConfiguredBaseModel):
     """
     description: str = Field(default=..., description="""A plain-language description.""")
     modality: Optional[EntryModalityEnum] = Field(default=None, description="""The kind of way in.""")
-    language: Optional[str] = Field(default=None, description="""The language of the text, as a BCP 47 language tag such as en, es or es-MX.""")
+    language: Optional[Annotated[str, StringConstraints(pattern=r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")]] = Field(default=None, description="""The language of the text, as a BCP 47 language tag such as en, es or es-MX.""")
 
-    @field_validator('language')
-    def pattern_language(cls, v):
-        pattern=re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
-        if isinstance(v, list):
-            for element in v:
-                if isinstance(element, str) and not pattern.search(element):
-                    err_msg = f"Invalid language format: {element}"
-                    raise ValueError(err_msg)
-        elif isinstance(v, str) and not pattern.search(v):
-            err_msg = f"Invalid language format: {v}"
-            raise ValueError(err_msg)
-        return v
 
 
 class AccessSupport(ConfiguredBaseModel):
@@ -1787,94 +985,34 @@ class LearningCommunity(Record):
     purpose: Optional[str] = Field(default=None, description="""What the meeting or group is for.""")
     shared_goal: Optional[str] = Field(default=None, description="""What the group is working toward together.""")
     members: Optional[list[Membership]] = Field(default=None, description="""The members and their roles.""")
-    id: str = Field(default=..., description="""The record's identifier: an absolute IRI (https://..., urn:uuid:...) or a CURIE with a known prefix (plv:..., plvc:...). It never changes once published.""")
+    id: Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+$")] = Field(default=..., description="""The record's identifier: an absolute IRI (https://..., urn:uuid:...) or a CURIE with a known prefix (plv:..., plvc:...). It never changes once published.""")
 
-    @field_validator('id')
-    def pattern_id(cls, v):
-        pattern=re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+$")
-        if isinstance(v, list):
-            for element in v:
-                if isinstance(element, str) and not pattern.search(element):
-                    err_msg = f"Invalid id format: {element}"
-                    raise ValueError(err_msg)
-        elif isinstance(v, str) and not pattern.search(v):
-            err_msg = f"Invalid id format: {v}"
-            raise ValueError(err_msg)
-        return v
 
 
 class Membership(ConfiguredBaseModel):
     """
     A person's membership in a learning community, with their role.
     """
-    member: str = Field(default=..., description="""The member (a reference to a Person).""")
+    member: Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+$")] = Field(default=..., description="""The member (a reference to a Person).""")
     member_role: AgentRoleEnum = Field(default=..., description="""The member's role in the community.""")
     joined_on: Optional[date] = Field(default=None, description="""The date the person joined.""")
 
-    @field_validator('member')
-    def pattern_member(cls, v):
-        pattern=re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+$")
-        if isinstance(v, list):
-            for element in v:
-                if isinstance(element, str) and not pattern.search(element):
-                    err_msg = f"Invalid member format: {element}"
-                    raise ValueError(err_msg)
-        elif isinstance(v, str) and not pattern.search(v):
-            err_msg = f"Invalid member format: {v}"
-            raise ValueError(err_msg)
-        return v
 
 
 class Relationship(Record):
     """
     A supportive relationship between a learner and someone else (an advisor, a mentor, a coach, a peer partner) that the school wants to recognize and sustain.
     """
-    learner: str = Field(default=..., description="""The learner this record is about (a reference to a Learner).""")
-    person: str = Field(default=..., description="""The other person in the relationship (a reference to a Person).""")
+    learner: Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+$")] = Field(default=..., description="""The learner this record is about (a reference to a Learner).""")
+    person: Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+$")] = Field(default=..., description="""The other person in the relationship (a reference to a Person).""")
     relationship_type: RelationshipTypeEnum = Field(default=..., description="""What kind of relationship it is.""")
     started_on: Optional[date] = Field(default=None, description="""The date it started.""")
     ended_on: Optional[date] = Field(default=None, description="""The date it ended, if it has.""")
     description: Optional[str] = Field(default=None, description="""A plain-language description.""")
-    id: str = Field(default=..., description="""The record's identifier: an absolute IRI (https://..., urn:uuid:...) or a CURIE with a known prefix (plv:..., plvc:...). It never changes once published.""")
+    id: Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+$")] = Field(default=..., description="""The record's identifier: an absolute IRI (https://..., urn:uuid:...) or a CURIE with a known prefix (plv:..., plvc:...). It never changes once published.""")
 
-    @field_validator('learner')
-    def pattern_learner(cls, v):
-        pattern=re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+$")
-        if isinstance(v, list):
-            for element in v:
-                if isinstance(element, str) and not pattern.search(element):
-                    err_msg = f"Invalid learner format: {element}"
-                    raise ValueError(err_msg)
-        elif isinstance(v, str) and not pattern.search(v):
-            err_msg = f"Invalid learner format: {v}"
-            raise ValueError(err_msg)
-        return v
 
-    @field_validator('person')
-    def pattern_person(cls, v):
-        pattern=re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+$")
-        if isinstance(v, list):
-            for element in v:
-                if isinstance(element, str) and not pattern.search(element):
-                    err_msg = f"Invalid person format: {element}"
-                    raise ValueError(err_msg)
-        elif isinstance(v, str) and not pattern.search(v):
-            err_msg = f"Invalid person format: {v}"
-            raise ValueError(err_msg)
-        return v
 
-    @field_validator('id')
-    def pattern_id(cls, v):
-        pattern=re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+$")
-        if isinstance(v, list):
-            for element in v:
-                if isinstance(element, str) and not pattern.search(element):
-                    err_msg = f"Invalid id format: {element}"
-                    raise ValueError(err_msg)
-        elif isinstance(v, str) and not pattern.search(v):
-            err_msg = f"Invalid id format: {v}"
-            raise ValueError(err_msg)
-        return v
 
 
 class TechnologyReview(Record):
@@ -1883,7 +1021,7 @@ class TechnologyReview(Record):
     """
     tool_name: str = Field(default=..., description="""The name of the digital tool.""")
     tool_url: Optional[str] = Field(default=None, description="""Where the tool can be found.""")
-    reviewed_by: str = Field(default=..., description="""Who reviewed it (a reference to a Person or Educator).""")
+    reviewed_by: Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+$")] = Field(default=..., description="""Who reviewed it (a reference to a Person or Educator).""")
     reviewer_role: AgentRoleEnum = Field(default=..., description="""The role of the reviewer.""")
     reviewed_at: AwareDatetime  = Field(default=..., description="""When the review was written, with a timezone offset.""")
     review_context: Optional[str] = Field(default=None, description="""Where and with whom the tool was used.""")
@@ -1893,33 +1031,9 @@ class TechnologyReview(Record):
     preserves_human_connection: CriterionJudgement = Field(default=..., description="""Does the tool preserve or deepen connection between people, rather than replacing it?""")
     summary: Optional[str] = Field(default=None, description="""The reviewer's overall view, in plain language.""")
     recommendation: Optional[RecommendationEnum] = Field(default=None, description="""What the reviewer recommends.""")
-    id: str = Field(default=..., description="""The record's identifier: an absolute IRI (https://..., urn:uuid:...) or a CURIE with a known prefix (plv:..., plvc:...). It never changes once published.""")
+    id: Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+$")] = Field(default=..., description="""The record's identifier: an absolute IRI (https://..., urn:uuid:...) or a CURIE with a known prefix (plv:..., plvc:...). It never changes once published.""")
 
-    @field_validator('reviewed_by')
-    def pattern_reviewed_by(cls, v):
-        pattern=re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+$")
-        if isinstance(v, list):
-            for element in v:
-                if isinstance(element, str) and not pattern.search(element):
-                    err_msg = f"Invalid reviewed_by format: {element}"
-                    raise ValueError(err_msg)
-        elif isinstance(v, str) and not pattern.search(v):
-            err_msg = f"Invalid reviewed_by format: {v}"
-            raise ValueError(err_msg)
-        return v
 
-    @field_validator('id')
-    def pattern_id(cls, v):
-        pattern=re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+$")
-        if isinstance(v, list):
-            for element in v:
-                if isinstance(element, str) and not pattern.search(element):
-                    err_msg = f"Invalid id format: {element}"
-                    raise ValueError(err_msg)
-        elif isinstance(v, str) and not pattern.search(v):
-            err_msg = f"Invalid id format: {v}"
-            raise ValueError(err_msg)
-        return v
 
 
 class CriterionJudgement(ConfiguredBaseModel):
@@ -1942,34 +1056,10 @@ class ConceptScheme(Record):
     modified: Optional[date] = Field(default=None, description="""The date of the latest change.""")
     facets: Optional[list[Facet]] = Field(default=None, description="""The facets of the scheme.""")
     concepts: Optional[list[Concept]] = Field(default=None, description="""The concepts of the scheme, written out in full.""")
-    has_top_concept: Optional[list[str]] = Field(default=None, description="""The concepts at the top of the scheme's hierarchy (references).""")
-    id: str = Field(default=..., description="""The record's identifier: an absolute IRI (https://..., urn:uuid:...) or a CURIE with a known prefix (plv:..., plvc:...). It never changes once published.""")
+    has_top_concept: Optional[list[Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+$")]]] = Field(default=None, description="""The concepts at the top of the scheme's hierarchy (references).""")
+    id: Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+$")] = Field(default=..., description="""The record's identifier: an absolute IRI (https://..., urn:uuid:...) or a CURIE with a known prefix (plv:..., plvc:...). It never changes once published.""")
 
-    @field_validator('has_top_concept')
-    def pattern_has_top_concept(cls, v):
-        pattern=re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+$")
-        if isinstance(v, list):
-            for element in v:
-                if isinstance(element, str) and not pattern.search(element):
-                    err_msg = f"Invalid has_top_concept format: {element}"
-                    raise ValueError(err_msg)
-        elif isinstance(v, str) and not pattern.search(v):
-            err_msg = f"Invalid has_top_concept format: {v}"
-            raise ValueError(err_msg)
-        return v
 
-    @field_validator('id')
-    def pattern_id(cls, v):
-        pattern=re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+$")
-        if isinstance(v, list):
-            for element in v:
-                if isinstance(element, str) and not pattern.search(element):
-                    err_msg = f"Invalid id format: {element}"
-                    raise ValueError(err_msg)
-        elif isinstance(v, str) and not pattern.search(v):
-            err_msg = f"Invalid id format: {v}"
-            raise ValueError(err_msg)
-        return v
 
 
 class Facet(Record):
@@ -1978,27 +1068,15 @@ class Facet(Record):
     """
     pref_label: Optional[list[LocalizedText]] = Field(default=None, description="""The preferred label, at most one per language.""")
     definition: Optional[list[LocalizedText]] = Field(default=None, description="""A plain-language definition, one per language.""")
-    id: str = Field(default=..., description="""The record's identifier: an absolute IRI (https://..., urn:uuid:...) or a CURIE with a known prefix (plv:..., plvc:...). It never changes once published.""")
+    id: Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+$")] = Field(default=..., description="""The record's identifier: an absolute IRI (https://..., urn:uuid:...) or a CURIE with a known prefix (plv:..., plvc:...). It never changes once published.""")
 
-    @field_validator('id')
-    def pattern_id(cls, v):
-        pattern=re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+$")
-        if isinstance(v, list):
-            for element in v:
-                if isinstance(element, str) and not pattern.search(element):
-                    err_msg = f"Invalid id format: {element}"
-                    raise ValueError(err_msg)
-        elif isinstance(v, str) and not pattern.search(v):
-            err_msg = f"Invalid id format: {v}"
-            raise ValueError(err_msg)
-        return v
 
 
 class Concept(Record):
     """
     An idea with an agreed meaning, named by labels in English and Spanish and explained by a definition, so that districts, vendors and states can mean the same thing by the same words.
     """
-    facet: str = Field(default=..., description="""The facet the concept belongs to (a reference to a Facet).""")
+    facet: Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+$")] = Field(default=..., description="""The facet the concept belongs to (a reference to a Facet).""")
     core: Optional[bool] = Field(default=None, description="""True for the core concepts every district glossary should cover.""")
     pref_label: list[LocalizedText] = Field(default=..., description="""The preferred label, at most one per language.""", min_length=1)
     alt_label: Optional[list[LocalizedText]] = Field(default=None, description="""Alternative labels, such as synonyms, acronyms and spelling variants.""")
@@ -2009,149 +1087,29 @@ class Concept(Record):
     change_note: Optional[list[LocalizedText]] = Field(default=None, description="""What changed in the concept and when.""")
     example: Optional[list[LocalizedText]] = Field(default=None, description="""Examples of the concept in use.""")
     notation: Optional[str] = Field(default=None, description="""A short code for the concept.""")
-    broader: Optional[list[str]] = Field(default=None, description="""Broader concepts (references).""")
-    narrower: Optional[list[str]] = Field(default=None, description="""Narrower concepts (references); the inverse of broader, filled in when the vocabulary is compiled so that SKOS consumers need no reasoning.""")
-    related: Optional[list[str]] = Field(default=None, description="""Associated concepts (references); for real associations, not for \"in the same facet\".""")
-    in_scheme: Optional[str] = Field(default=None, description="""The concept scheme the concept belongs to (a reference).""")
-    top_concept_of: Optional[str] = Field(default=None, description="""The scheme in which the concept is a top concept (a reference).""")
-    exact_match: Optional[list[str]] = Field(default=None, description="""Concepts in other vocabularies with the same meaning (IRIs).""")
-    close_match: Optional[list[str]] = Field(default=None, description="""Concepts in other vocabularies with a close meaning (IRIs).""")
+    broader: Optional[list[Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+$")]]] = Field(default=None, description="""Broader concepts (references).""")
+    narrower: Optional[list[Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+$")]]] = Field(default=None, description="""Narrower concepts (references); the inverse of broader, filled in when the vocabulary is compiled so that SKOS consumers need no reasoning.""")
+    related: Optional[list[Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+$")]]] = Field(default=None, description="""Associated concepts (references); for real associations, not for \"in the same facet\".""")
+    in_scheme: Optional[Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+$")]] = Field(default=None, description="""The concept scheme the concept belongs to (a reference).""")
+    top_concept_of: Optional[Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+$")]] = Field(default=None, description="""The scheme in which the concept is a top concept (a reference).""")
+    exact_match: Optional[list[Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+$")]]] = Field(default=None, description="""Concepts in other vocabularies with the same meaning (IRIs).""")
+    close_match: Optional[list[Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+$")]]] = Field(default=None, description="""Concepts in other vocabularies with a close meaning (IRIs).""")
     deprecated: Optional[bool] = Field(default=None, description="""True when the concept should no longer be used; see replaced_by for what to use instead.""")
-    replaced_by: Optional[list[str]] = Field(default=None, description="""The concepts to use instead of a deprecated one (references).""")
+    replaced_by: Optional[list[Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+$")]]] = Field(default=None, description="""The concepts to use instead of a deprecated one (references).""")
     language_advisory: Optional[LanguageAdvisory] = Field(default=None, description="""Guidance about the term's language, for deficit-based, contested or context-dependent terms.""")
     distinct_from: Optional[list[Distinction]] = Field(default=None, description="""Concepts this one is often confused with but is not the same as.""")
     sources: Optional[list[SourceReference]] = Field(default=None, description="""Where the facts cited about the concept come from.""")
-    id: str = Field(default=..., description="""The record's identifier: an absolute IRI (https://..., urn:uuid:...) or a CURIE with a known prefix (plv:..., plvc:...). It never changes once published.""")
+    id: Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+$")] = Field(default=..., description="""The record's identifier: an absolute IRI (https://..., urn:uuid:...) or a CURIE with a known prefix (plv:..., plvc:...). It never changes once published.""")
 
-    @field_validator('facet')
-    def pattern_facet(cls, v):
-        pattern=re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+$")
-        if isinstance(v, list):
-            for element in v:
-                if isinstance(element, str) and not pattern.search(element):
-                    err_msg = f"Invalid facet format: {element}"
-                    raise ValueError(err_msg)
-        elif isinstance(v, str) and not pattern.search(v):
-            err_msg = f"Invalid facet format: {v}"
-            raise ValueError(err_msg)
-        return v
 
-    @field_validator('broader')
-    def pattern_broader(cls, v):
-        pattern=re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+$")
-        if isinstance(v, list):
-            for element in v:
-                if isinstance(element, str) and not pattern.search(element):
-                    err_msg = f"Invalid broader format: {element}"
-                    raise ValueError(err_msg)
-        elif isinstance(v, str) and not pattern.search(v):
-            err_msg = f"Invalid broader format: {v}"
-            raise ValueError(err_msg)
-        return v
 
-    @field_validator('narrower')
-    def pattern_narrower(cls, v):
-        pattern=re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+$")
-        if isinstance(v, list):
-            for element in v:
-                if isinstance(element, str) and not pattern.search(element):
-                    err_msg = f"Invalid narrower format: {element}"
-                    raise ValueError(err_msg)
-        elif isinstance(v, str) and not pattern.search(v):
-            err_msg = f"Invalid narrower format: {v}"
-            raise ValueError(err_msg)
-        return v
 
-    @field_validator('related')
-    def pattern_related(cls, v):
-        pattern=re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+$")
-        if isinstance(v, list):
-            for element in v:
-                if isinstance(element, str) and not pattern.search(element):
-                    err_msg = f"Invalid related format: {element}"
-                    raise ValueError(err_msg)
-        elif isinstance(v, str) and not pattern.search(v):
-            err_msg = f"Invalid related format: {v}"
-            raise ValueError(err_msg)
-        return v
 
-    @field_validator('in_scheme')
-    def pattern_in_scheme(cls, v):
-        pattern=re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+$")
-        if isinstance(v, list):
-            for element in v:
-                if isinstance(element, str) and not pattern.search(element):
-                    err_msg = f"Invalid in_scheme format: {element}"
-                    raise ValueError(err_msg)
-        elif isinstance(v, str) and not pattern.search(v):
-            err_msg = f"Invalid in_scheme format: {v}"
-            raise ValueError(err_msg)
-        return v
 
-    @field_validator('top_concept_of')
-    def pattern_top_concept_of(cls, v):
-        pattern=re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+$")
-        if isinstance(v, list):
-            for element in v:
-                if isinstance(element, str) and not pattern.search(element):
-                    err_msg = f"Invalid top_concept_of format: {element}"
-                    raise ValueError(err_msg)
-        elif isinstance(v, str) and not pattern.search(v):
-            err_msg = f"Invalid top_concept_of format: {v}"
-            raise ValueError(err_msg)
-        return v
 
-    @field_validator('exact_match')
-    def pattern_exact_match(cls, v):
-        pattern=re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+$")
-        if isinstance(v, list):
-            for element in v:
-                if isinstance(element, str) and not pattern.search(element):
-                    err_msg = f"Invalid exact_match format: {element}"
-                    raise ValueError(err_msg)
-        elif isinstance(v, str) and not pattern.search(v):
-            err_msg = f"Invalid exact_match format: {v}"
-            raise ValueError(err_msg)
-        return v
 
-    @field_validator('close_match')
-    def pattern_close_match(cls, v):
-        pattern=re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+$")
-        if isinstance(v, list):
-            for element in v:
-                if isinstance(element, str) and not pattern.search(element):
-                    err_msg = f"Invalid close_match format: {element}"
-                    raise ValueError(err_msg)
-        elif isinstance(v, str) and not pattern.search(v):
-            err_msg = f"Invalid close_match format: {v}"
-            raise ValueError(err_msg)
-        return v
 
-    @field_validator('replaced_by')
-    def pattern_replaced_by(cls, v):
-        pattern=re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+$")
-        if isinstance(v, list):
-            for element in v:
-                if isinstance(element, str) and not pattern.search(element):
-                    err_msg = f"Invalid replaced_by format: {element}"
-                    raise ValueError(err_msg)
-        elif isinstance(v, str) and not pattern.search(v):
-            err_msg = f"Invalid replaced_by format: {v}"
-            raise ValueError(err_msg)
-        return v
 
-    @field_validator('id')
-    def pattern_id(cls, v):
-        pattern=re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+$")
-        if isinstance(v, list):
-            for element in v:
-                if isinstance(element, str) and not pattern.search(element):
-                    err_msg = f"Invalid id format: {element}"
-                    raise ValueError(err_msg)
-        elif isinstance(v, str) and not pattern.search(v):
-            err_msg = f"Invalid id format: {v}"
-            raise ValueError(err_msg)
-        return v
 
 
 class LanguageAdvisory(ConfiguredBaseModel):
@@ -2168,21 +1126,9 @@ class Distinction(ConfiguredBaseModel):
     """
     A note that two concepts are often confused but are not the same (equity and equality, personalized and individualized), so that no mapping merges them.
     """
-    concept: str = Field(default=..., description="""A national concept (a reference to a Concept).""")
+    concept: Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+$")] = Field(default=..., description="""A national concept (a reference to a Concept).""")
     rationale: list[LocalizedText] = Field(default=..., description="""Why, in plain language, one per language.""")
 
-    @field_validator('concept')
-    def pattern_concept(cls, v):
-        pattern=re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+$")
-        if isinstance(v, list):
-            for element in v:
-                if isinstance(element, str) and not pattern.search(element):
-                    err_msg = f"Invalid concept format: {element}"
-                    raise ValueError(err_msg)
-        elif isinstance(v, str) and not pattern.search(v):
-            err_msg = f"Invalid concept format: {v}"
-            raise ValueError(err_msg)
-        return v
 
 
 class DistrictGlossary(Record):
@@ -2192,36 +1138,12 @@ class DistrictGlossary(Record):
     title: Optional[str] = Field(default=None, description="""A short title or name of the thing.""")
     publisher: Optional[str] = Field(default=None, description="""The organization that publishes it.""")
     version: Optional[str] = Field(default=None, description="""The version of the published resource.""")
-    language: Optional[str] = Field(default=None, description="""The language of the text, as a BCP 47 language tag such as en, es or es-MX.""")
+    language: Optional[Annotated[str, StringConstraints(pattern=r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")]] = Field(default=None, description="""The language of the text, as a BCP 47 language tag such as en, es or es-MX.""")
     source_file: Optional[str] = Field(default=None, description="""The name of the file the glossary was read from.""")
     terms: Optional[list[GlossaryTerm]] = Field(default=None, description="""The terms of the glossary.""")
-    id: str = Field(default=..., description="""The record's identifier: an absolute IRI (https://..., urn:uuid:...) or a CURIE with a known prefix (plv:..., plvc:...). It never changes once published.""")
+    id: Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+$")] = Field(default=..., description="""The record's identifier: an absolute IRI (https://..., urn:uuid:...) or a CURIE with a known prefix (plv:..., plvc:...). It never changes once published.""")
 
-    @field_validator('language')
-    def pattern_language(cls, v):
-        pattern=re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
-        if isinstance(v, list):
-            for element in v:
-                if isinstance(element, str) and not pattern.search(element):
-                    err_msg = f"Invalid language format: {element}"
-                    raise ValueError(err_msg)
-        elif isinstance(v, str) and not pattern.search(v):
-            err_msg = f"Invalid language format: {v}"
-            raise ValueError(err_msg)
-        return v
 
-    @field_validator('id')
-    def pattern_id(cls, v):
-        pattern=re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+$")
-        if isinstance(v, list):
-            for element in v:
-                if isinstance(element, str) and not pattern.search(element):
-                    err_msg = f"Invalid id format: {element}"
-                    raise ValueError(err_msg)
-        elif isinstance(v, str) and not pattern.search(v):
-            err_msg = f"Invalid id format: {v}"
-            raise ValueError(err_msg)
-        return v
 
 
 class GlossaryTerm(Record):
@@ -2232,43 +1154,19 @@ class GlossaryTerm(Record):
     alt_label: Optional[list[LocalizedText]] = Field(default=None, description="""Alternative labels, such as synonyms, acronyms and spelling variants.""")
     definition: Optional[list[LocalizedText]] = Field(default=None, description="""A plain-language definition, one per language.""")
     scope_note: Optional[list[LocalizedText]] = Field(default=None, description="""Notes on how to use the concept and where its boundaries are.""")
-    broader_terms: Optional[list[str]] = Field(default=None, description="""Broader terms in the same glossary (references to GlossaryTerm records).""")
+    broader_terms: Optional[list[Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+$")]]] = Field(default=None, description="""Broader terms in the same glossary (references to GlossaryTerm records).""")
     source_row: Optional[int] = Field(default=None, description="""The row of the source file the term was read from (the header is row 1).""", ge=1)
     mappings: Optional[list[ConceptMapping]] = Field(default=None, description="""Mappings of this term to national concepts.""")
-    id: str = Field(default=..., description="""The record's identifier: an absolute IRI (https://..., urn:uuid:...) or a CURIE with a known prefix (plv:..., plvc:...). It never changes once published.""")
+    id: Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+$")] = Field(default=..., description="""The record's identifier: an absolute IRI (https://..., urn:uuid:...) or a CURIE with a known prefix (plv:..., plvc:...). It never changes once published.""")
 
-    @field_validator('broader_terms')
-    def pattern_broader_terms(cls, v):
-        pattern=re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+$")
-        if isinstance(v, list):
-            for element in v:
-                if isinstance(element, str) and not pattern.search(element):
-                    err_msg = f"Invalid broader_terms format: {element}"
-                    raise ValueError(err_msg)
-        elif isinstance(v, str) and not pattern.search(v):
-            err_msg = f"Invalid broader_terms format: {v}"
-            raise ValueError(err_msg)
-        return v
 
-    @field_validator('id')
-    def pattern_id(cls, v):
-        pattern=re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+$")
-        if isinstance(v, list):
-            for element in v:
-                if isinstance(element, str) and not pattern.search(element):
-                    err_msg = f"Invalid id format: {element}"
-                    raise ValueError(err_msg)
-        elif isinstance(v, str) and not pattern.search(v):
-            err_msg = f"Invalid id format: {v}"
-            raise ValueError(err_msg)
-        return v
 
 
 class ConceptMapping(ConfiguredBaseModel):
     """
     A link from a district term to a national concept, with the SKOS predicate, why it was made, and how confident it is. It can be written as one row of an SSSOM mapping table.
     """
-    concept: str = Field(default=..., description="""A national concept (a reference to a Concept).""")
+    concept: Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+$")] = Field(default=..., description="""A national concept (a reference to a Concept).""")
     predicate: MappingPredicateEnum = Field(default=..., description="""The SKOS mapping predicate.""")
     mapping_justification: MappingJustificationEnum = Field(default=..., description="""How the mapping was made (SSSOM mapping justification).""")
     confidence: Optional[float] = Field(default=None, description="""How confident the asserter is, from 0 (a guess) to 1 (certain).""", ge=0, le=1)
@@ -2276,18 +1174,6 @@ class ConceptMapping(ConfiguredBaseModel):
     mapped_at: Optional[AwareDatetime ] = Field(default=None, description="""When the mapping was made, with a timezone offset.""")
     comment: Optional[str] = Field(default=None, description="""A free-text comment.""")
 
-    @field_validator('concept')
-    def pattern_concept(cls, v):
-        pattern=re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+$")
-        if isinstance(v, list):
-            for element in v:
-                if isinstance(element, str) and not pattern.search(element):
-                    err_msg = f"Invalid concept format: {element}"
-                    raise ValueError(err_msg)
-        elif isinstance(v, str) and not pattern.search(v):
-            err_msg = f"Invalid concept format: {v}"
-            raise ValueError(err_msg)
-        return v
 
 
 class RecordSet(ConfiguredBaseModel):

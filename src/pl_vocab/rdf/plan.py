@@ -67,6 +67,8 @@ class Plan:
 
     def compress(self, iri: str) -> str:
         """Shorten an IRI to a ``plvc:``/``plv:`` CURIE where it is one of ours."""
+        if not iri.startswith("https://w3id.org/pl-vocab/"):
+            return iri
         for prefix in OWN_PREFIXES:
             base = self.prefixes[prefix]
             if iri.startswith(base) and iri != base:

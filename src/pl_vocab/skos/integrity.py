@@ -31,7 +31,40 @@ MAPPINGS = {
 }
 SKOS_TERMS = {
     SKOS + t
-    for t in ["Concept", "ConceptScheme", "Collection", "OrderedCollection", "inScheme", "hasTopConcept", "topConceptOf", "prefLabel", "altLabel", "hiddenLabel", "notation", "note", "changeNote", "definition", "editorialNote", "example", "historyNote", "scopeNote", "semanticRelation", "broader", "narrower", "related", "broaderTransitive", "narrowerTransitive", "member", "memberList", "mappingRelation", "closeMatch", "exactMatch", "broadMatch", "narrowMatch", "relatedMatch"]
+    for t in [
+        "Concept",
+        "ConceptScheme",
+        "Collection",
+        "OrderedCollection",
+        "inScheme",
+        "hasTopConcept",
+        "topConceptOf",
+        "prefLabel",
+        "altLabel",
+        "hiddenLabel",
+        "notation",
+        "note",
+        "changeNote",
+        "definition",
+        "editorialNote",
+        "example",
+        "historyNote",
+        "scopeNote",
+        "semanticRelation",
+        "broader",
+        "narrower",
+        "related",
+        "broaderTransitive",
+        "narrowerTransitive",
+        "member",
+        "memberList",
+        "mappingRelation",
+        "closeMatch",
+        "exactMatch",
+        "broadMatch",
+        "narrowMatch",
+        "relatedMatch",
+    ]
 }
 _BCP47 = re.compile(
     r"^[A-Za-z]{2,3}(-[A-Za-z]{3}){0,3}(-[A-Za-z]{4})?(-([A-Za-z]{2}|[0-9]{3}))?(-([A-Za-z0-9]{5,8}|[0-9][A-Za-z0-9]{3}))*(-[A-WY-Za-wy-z0-9](-[A-Za-z0-9]{2,8})+)*(-x(-[A-Za-z0-9]{1,8})+)?$|^x(-[A-Za-z0-9]{1,8})+$"
