@@ -32,7 +32,7 @@ demo: setup
 test: setup lint typecheck pytest
 
 pytest:
-	$(RUN) pytest -n auto -q
+	$(RUN) pytest -n auto -q tests src/pl_vocab --doctest-modules
 
 lint:
 	$(RUN) ruff check .

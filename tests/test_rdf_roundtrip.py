@@ -89,7 +89,7 @@ def test_rdflib_graph_is_isomorphic_to_the_fast_path(cls: str) -> None:
 
     rdflib.NORMALIZE_LITERALS = False  # compare lexical forms as written, as pyoxigraph keeps them
 
-    @settings(max_examples=10)
+    @settings(max_examples=4)
     @given(record(cls))
     def check(data: dict[str, Any]) -> None:
         obj = model_class(cls).model_validate(data)

@@ -72,7 +72,7 @@ def _native_patterns(code: str) -> str:
     for chunk in classes:
         patterns: dict[str, str] = {}
 
-        def take(m: re.Match[str]) -> str:
+        def take(m: re.Match[str], patterns: dict[str, str] = patterns) -> str:
             patterns[m.group("field")] = m.group("regex")
             return "\n"
 

@@ -146,13 +146,15 @@ def dumps(objects: BaseModel | Iterable[BaseModel], format: str) -> str:
         from pl_vocab.rdf.jsonld import dumps_jsonld
 
         return dumps_jsonld(objects)
+    if fmt in ("ntriples", "nquads"):  # default-graph N-Quads lines are N-Triples lines
+        from pl_vocab.rdf.export import to_ntriples
+
+        return "".join(to_ntriples(items))
     import pyoxigraph as ox
 
     from pl_vocab.rdf.export import to_triples
 
     triples: Iterable[Any] = to_triples(items)
-    if fmt == "nquads":
-        triples = (ox.Quad(t.subject, t.predicate, t.object) for t in triples)
     if fmt in ("turtle", "rdfxml"):
         out = ox.serialize(triples, format=_rdf_format(fmt), prefixes=_prefixes())
     else:
@@ -249,7 +251,7 @@ def _rdf_objects(data: bytes, fmt: str, source: str) -> list[BaseModel]:
     ox_format = _rdf_format(fmt) if fmt != "jsonld" else ox.RdfFormat.JSON_LD
     try:
         # pyoxigraph parses and validates, then writes canonical N-Triples, all in Rust
-        quads = ox.parse(data, format=ox_format)
+        quads: Iterable[Any] = ox.parse(data, format=ox_format)
         if fmt in ("nquads", "jsonld"):  # named graphs are flattened: the graph name is ignored
             quads = (ox.Triple(q.subject, q.predicate, q.object) for q in quads)
         nt = ox.serialize(quads, format=ox.RdfFormat.N_TRIPLES)

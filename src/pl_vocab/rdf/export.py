@@ -1,7 +1,14 @@
-"""Objects to RDF triples, driven by the plan (pyoxigraph terms: fast, and no network ever)."""
+"""Objects to RDF, driven by the plan: pyoxigraph terms, or N-Triples text written directly.
+
+One walk over the models' JSON-mode dicts serves both outputs; only the term factory differs. The
+N-Triples writer skips building Rust objects (the costliest step) and is checked against the
+pyoxigraph path by graph isomorphism in the tests.
+"""
 
 from __future__ import annotations
 
+import itertools
+import re
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from typing import Any
@@ -9,11 +16,21 @@ from typing import Any
 import pyoxigraph as ox
 from pydantic import BaseModel
 
+from pl_vocab.errors import PlVocabError
 from pl_vocab.rdf.plan import RDF_TYPE, XSD, ClassPlan, Plan, get_plan
 
-__all__ = ["canonical_double", "to_triples"]
+__all__ = ["canonical_double", "to_ntriples", "to_triples"]
 
 _XSD_DOUBLE = XSD + "double"
+_BAD_IRI = re.compile(r'[\x00-\x20<>"{}|^`\\]')
+_NT_ESCAPES = {i: f"\\u{i:04X}" for i in (*range(0x20), 0x7F)}
+_NT_ESCAPES |= {
+    ord("\\"): "\\\\",
+    ord('"'): '\\"',
+    ord("\n"): "\\n",
+    ord("\r"): "\\r",
+    ord("\t"): "\\t",
+}
 
 
 def canonical_double(value: float) -> str:
@@ -34,62 +51,105 @@ def canonical_double(value: float) -> str:
     return f"{'-' if sign else ''}{head}.{tail}E{exponent + len(digits) - 1}"
 
 
-class _Writer:
-    """Walks plain JSON-mode dicts of the models and yields triples; caches terms it repeats."""
+def _lexical(value: Any, datatype: str | None) -> str:
+    if datatype == _XSD_DOUBLE:
+        return canonical_double(float(value))
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+class _OxTerms:
+    """Term factory for pyoxigraph objects (caches the IRIs it repeats)."""
 
     def __init__(self, plan: Plan) -> None:
         self.plan = plan
-        self.rdf_type = ox.NamedNode(RDF_TYPE)
-        self._iri_cache: dict[str, ox.NamedNode] = {}
-        self._dt_cache: dict[str, ox.NamedNode] = {}
+        self._iris: dict[str, ox.NamedNode] = {}
+        self.rdf_type = self.iri(RDF_TYPE)
 
-    def iri(self, value: str) -> ox.NamedNode:
-        node = self._iri_cache.get(value)
+    def iri(self, value: str) -> Any:
+        node = self._iris.get(value)
         if node is None:
             node = ox.NamedNode(self.plan.expand(value))
-            if len(self._iri_cache) < 200_000:
-                self._iri_cache[value] = node
+            if len(self._iris) < 200_000:
+                self._iris[value] = node
         return node
 
-    def _literal(self, value: Any, datatype: str | None) -> ox.Literal:
+    def bnode(self) -> Any:
+        return ox.BlankNode()
+
+    def literal(self, value: Any, datatype: str | None) -> Any:
         if datatype is None:
             return ox.Literal(str(value))
-        dt = self._dt_cache.get(datatype)
-        if dt is None:
-            dt = self._dt_cache[datatype] = ox.NamedNode(datatype)
-        if datatype == _XSD_DOUBLE:
-            return ox.Literal(canonical_double(float(value)), datatype=dt)
-        if isinstance(value, bool):
-            return ox.Literal("true" if value else "false", datatype=dt)
-        return ox.Literal(str(value), datatype=dt)
+        return ox.Literal(_lexical(value, datatype), datatype=self.iri(datatype))
 
-    def node(
-        self, data: dict[str, Any], cplan: ClassPlan
-    ) -> Iterator[tuple[ox.NamedNode | ox.BlankNode, ox.NamedNode, Any]]:
-        # a triple is yielded as (subject, predicate, object); the caller wraps them
-        ident = data.get(cplan.identifier) if cplan.identifier else None
-        subject: ox.NamedNode | ox.BlankNode = self.iri(ident) if ident else ox.BlankNode()
-        yield subject, self.rdf_type, self.iri(cplan.iri)
-        for name, value in data.items():
-            if name == cplan.identifier or value is None:
-                continue
-            slot = cplan.slots[name]
-            pred = self.iri(slot.iri)
-            values = value if slot.multivalued else (value,)
-            for v in values:
-                if slot.kind == "literal":
-                    yield subject, pred, self._literal(v, slot.datatype)
-                elif slot.kind in ("reference", "iri"):
-                    yield subject, pred, self.iri(v)
-                elif slot.kind == "enum":
-                    yield subject, pred, self.iri(slot.enum_to_iri[v])
-                elif slot.kind == "localized":
-                    yield subject, pred, ox.Literal(v["value"], language=v["language"])
-                else:
-                    child = self.plan.classes[slot.range]
-                    inner = list(self.node(v, child))
-                    yield subject, pred, inner[0][0]
-                    yield from inner
+    def text(self, value: str, language: str) -> Any:
+        return ox.Literal(value, language=language)
+
+
+class _NtTerms:
+    """Term factory for N-Triples text: terms are their N-Triples spelling."""
+
+    def __init__(self, plan: Plan) -> None:
+        self.plan = plan
+        self._iris: dict[str, str] = {}
+        self._labels = itertools.count(1)
+        self.rdf_type = self.iri(RDF_TYPE)
+
+    def iri(self, value: str) -> str:
+        term = self._iris.get(value)
+        if term is None:
+            full = self.plan.expand(value)
+            if _BAD_IRI.search(full) or ":" not in full:
+                raise PlVocabError(
+                    f'{value!r} is not a valid IRI (no spaces or <>"{{}}|^`\\ allowed)'
+                )
+            term = f"<{full}>"
+            if len(self._iris) < 200_000:
+                self._iris[value] = term
+        return term
+
+    def bnode(self) -> str:
+        return f"_:b{next(self._labels)}"
+
+    def literal(self, value: Any, datatype: str | None) -> str:
+        text = str(value).translate(_NT_ESCAPES) if datatype is None else _lexical(value, datatype)
+        return f'"{text}"' if datatype is None else f'"{text}"^^{self.iri(datatype)}'
+
+    def text(self, value: str, language: str) -> str:
+        return f'"{value.translate(_NT_ESCAPES)}"@{language.lower()}'  # as pyoxigraph writes tags
+
+
+def _walk(data: dict[str, Any], cplan: ClassPlan, terms: Any) -> Iterator[tuple[Any, Any, Any]]:
+    ident = data.get(cplan.identifier) if cplan.identifier else None
+    subject = terms.iri(ident) if ident else terms.bnode()
+    yield subject, terms.rdf_type, terms.iri(cplan.iri)
+    classes = terms.plan.classes
+    for name, value in data.items():
+        if name == cplan.identifier or value is None:
+            continue
+        slot = cplan.slots[name]
+        pred = terms.iri(slot.iri)
+        kind = slot.kind
+        for v in value if slot.multivalued else (value,):
+            if kind == "literal":
+                yield subject, pred, terms.literal(v, slot.datatype)
+            elif kind == "reference" or kind == "iri":
+                yield subject, pred, terms.iri(v)
+            elif kind == "enum":
+                yield subject, pred, terms.iri(slot.enum_to_iri[v])
+            elif kind == "localized":
+                yield subject, pred, terms.text(v["value"], v["language"])
+            else:
+                inner = _walk(v, classes[slot.range], terms)
+                first = next(inner)
+                yield subject, pred, first[0]
+                yield first
+                yield from inner
+
+
+def _items(objects: BaseModel | Iterable[BaseModel]) -> Iterable[BaseModel]:
+    return [objects] if isinstance(objects, BaseModel) else objects
 
 
 def to_triples(
@@ -102,10 +162,26 @@ def to_triples(
     ['<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>', '<https://schema.org/educationalLevel>']
     """
     plan = plan or get_plan()
-    writer = _Writer(plan)
-    items = [objects] if isinstance(objects, BaseModel) else objects
-    for obj in items:
+    terms = _OxTerms(plan)
+    for obj in _items(objects):
         cplan = plan.classes[type(obj).__name__]
-        data = obj.model_dump(mode="json", exclude_none=True)
-        for s, p, o in writer.node(data, cplan):
+        for s, p, o in _walk(obj.model_dump(mode="json", exclude_none=True), cplan, terms):
             yield ox.Triple(s, p, o)
+
+
+def to_ntriples(
+    objects: BaseModel | Iterable[BaseModel], plan: Plan | None = None
+) -> Iterator[str]:
+    """Yield N-Triples lines (each ending in a newline), the fast path for N-Triples and N-Quads.
+
+    >>> from pl_vocab.models import Learner
+    >>> print("".join(to_ntriples(Learner(id="plv:learner/1", grade_level="7"))), end="")
+    <https://w3id.org/pl-vocab/learner/1> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://w3id.org/pl-vocab/Learner> .
+    <https://w3id.org/pl-vocab/learner/1> <https://schema.org/educationalLevel> "7" .
+    """
+    plan = plan or get_plan()
+    terms = _NtTerms(plan)
+    for obj in _items(objects):
+        cplan = plan.classes[type(obj).__name__]
+        for s, p, o in _walk(obj.model_dump(mode="json", exclude_none=True), cplan, terms):
+            yield f"{s} {p} {o} .\n"
