@@ -5,7 +5,8 @@
     >>> vocab.label("plvc:narrative-assessment", "es")
     'evaluación narrativa'
 
-The data model classes are in :mod:`pl_vocab.models`. Heavy modules load only when first used.
+The data model classes are in :mod:`pl_vocab.models`; :func:`dumps`/:func:`loads` exchange records
+as JSON, YAML, NDJSON, JSON-LD, Turtle, N-Triples or N-Quads. Heavy modules load only when used.
 """
 
 from __future__ import annotations
@@ -19,11 +20,21 @@ __all__ = [
     "UnknownConceptError",
     "Vocabulary",
     "__version__",
+    "dump",
+    "dumps",
+    "load",
     "load_vocabulary",
+    "loads",
     "normalize_label",
+    "to_rdflib_graph",
 ]
 
 _LAZY = {
+    "dump": "pl_vocab.exchange",
+    "dumps": "pl_vocab.exchange",
+    "load": "pl_vocab.exchange",
+    "loads": "pl_vocab.exchange",
+    "to_rdflib_graph": "pl_vocab.exchange",
     "load_vocabulary": "pl_vocab.vocabulary",
     "Vocabulary": "pl_vocab.vocabulary",
     "normalize_label": "pl_vocab.vocabulary",
@@ -33,6 +44,7 @@ _LAZY = {
 
 if TYPE_CHECKING:
     from pl_vocab.errors import PlVocabError, UnknownConceptError
+    from pl_vocab.exchange import dump, dumps, load, loads, to_rdflib_graph
     from pl_vocab.vocabulary import Vocabulary, load_vocabulary, normalize_label
 
 

@@ -176,15 +176,23 @@ class _Reader:
         if cplan.identifier and subject[0] == "<":
             data[cplan.identifier] = self.plan.compress(subject[1:-1])
         by_predicate = cplan.by_predicate
+        compress = self.plan.compress
         for p, o in self.props.get(subject, ()):
             slot = by_predicate.get(p)
             if slot is None:
                 message = f"fits no slot of {cplan.name}; it was not loaded"
                 self.problems.append(RdfProblem(_show(subject), p, message))
                 continue
-            v = self.value(subject, slot, o)
-            if v is None:
-                continue
+            kind = slot.kind
+            # the two commonest cases inline (this loop runs once per triple), the rest in value()
+            if kind == "reference" and o[0] == "<":
+                v = compress(o[1:-1])
+            elif kind == "literal" and slot.datatype is None and o[0] == '"' and o[-1] == '"':
+                v = _unescape(o[1:-1])
+            else:
+                v = self.value(subject, slot, o)
+                if v is None:
+                    continue
             if slot.multivalued:
                 data.setdefault(slot.name, []).append(v)
             elif slot.name in data:
