@@ -154,7 +154,8 @@ def memory(n: int) -> None:
             "t = time.perf_counter(); sink = Sink()\n"
             f"with open({src!r}, encoding='utf-8', newline='\\n') as f:\n"
             "    count = write_stream(iter_ndjson(f, source='records.ndjson'), sink, 'ntriples')\n"
-            "peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024\n"
+            # VmHWM, not ru_maxrss: ru_maxrss survives exec and would report the parent's peak
+            "peak = int(next(l for l in open('/proc/self/status') if l.startswith('VmHWM')).split()[1]) / 1024\n"
             "print(f'{count:,} records -> {sink.n:,} triples in {time.perf_counter() - t:.0f} s; peak RSS {peak:.0f} MB')\n"
         )
         subprocess.run([sys.executable, "-c", code], check=True)

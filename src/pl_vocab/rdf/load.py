@@ -93,7 +93,11 @@ class _Reader:
         self.props: dict[str, list[tuple[str, str]]] = {}
         self.types: dict[str, list[str]] = defaultdict(list)
         self.problems: list[RdfProblem] = []
+        self.nested: set[str] = set()
         props = self.props
+        # objects of inlined slots are nested nodes, never top-level records; slot IRIs are
+        # global in the schema, so whether a predicate inlines is known without the class
+        inlined, nested = plan.inlined_predicates, self.nested
         for s, p, o in _LINE.findall(ntriples):
             if p == RDF_TYPE and o[0] == "<":
                 self.types[s].append(o[1:-1])
@@ -102,6 +106,8 @@ class _Reader:
             if bucket is None:
                 bucket = props[s] = []
             bucket.append((p, o))
+            if p in inlined:
+                nested.add(o)
 
     def class_of(self, subject: str) -> ClassPlan | None:
         by_iri = self.plan.by_class_iri
@@ -109,9 +115,11 @@ class _Reader:
         return known[0] if len(known) == 1 else None
 
     def roots(self) -> list[tuple[str, ClassPlan]]:
-        nested: set[str] = set()
+        """The typed nodes that no other node inlines: the records to return."""
         typed: list[tuple[str, ClassPlan]] = []
         for subject, type_iris in self.types.items():
+            if subject in self.nested:
+                continue
             cplan = self.class_of(subject)
             if cplan is None:
                 if sum(t in self.plan.by_class_iri for t in type_iris) > 1:
@@ -119,11 +127,7 @@ class _Reader:
                     self.problems.append(RdfProblem(_show(subject), RDF_TYPE, message))
                 continue
             typed.append((subject, cplan))
-            for p, o in self.props.get(subject, ()):
-                slot = cplan.by_predicate.get(p)
-                if slot is not None and slot.kind == "inlined":
-                    nested.add(o)
-        return [(s, c) for s, c in typed if s not in nested]
+        return typed
 
     def value(self, subject: str, slot: SlotPlan, term: str) -> Any:
         """The Python value of one N-Triples object term for one slot (None after a problem)."""

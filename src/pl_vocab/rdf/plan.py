@@ -55,6 +55,7 @@ class Plan:
     classes: dict[str, ClassPlan]
     by_class_iri: dict[str, ClassPlan]
     prefixes: dict[str, str]
+    inlined_predicates: frozenset[str] = frozenset()
 
     def expand(self, value: str) -> str:
         """Expand a CURIE with a known prefix; anything else is taken as an absolute IRI."""
@@ -144,4 +145,14 @@ def get_plan() -> Plan:
         by_predicate = {sp.iri: sp for sp in slots.values() if sp.name != c["identifier"]}
         classes[cname] = ClassPlan(cname, c["class_uri"], c["identifier"], slots, by_predicate)
     by_iri = {cp.iri: cp for cp in classes.values() if not index["classes"][cp.name]["mixin"]}
-    return Plan(classes, by_iri, dict(index["prefixes"]))
+    inlined = frozenset(
+        sp.iri for cp in classes.values() for sp in cp.slots.values() if sp.kind == "inlined"
+    )
+    not_inlined = {
+        sp.iri for cp in classes.values() for sp in cp.slots.values() if sp.kind != "inlined"
+    }
+    if (
+        inlined & not_inlined
+    ):  # the loader relies on this; a schema change must not break it silently
+        raise RuntimeError(f"slot IRIs both inlined and not: {sorted(inlined & not_inlined)}")
+    return Plan(classes, by_iri, dict(index["prefixes"]), inlined)
