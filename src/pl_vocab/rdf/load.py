@@ -39,6 +39,7 @@ _NUMERIC_OR_BOOLEAN = frozenset(
 )
 # one N-Triples line: subject term, predicate IRI, object term (pyoxigraph writes one per line)
 _LINE = re.compile(r"^(\S+) <([^>]*)> (.*) \.$", re.MULTILINE)
+_OWN_NAMESPACE = "https://w3id.org/pl-vocab/"
 _ESCAPE = re.compile(r"\\(?:u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8})|(.))")
 _ECHAR = {"t": "\t", "b": "\b", "n": "\n", "r": "\r", "f": "\f", '"': '"', "'": "'", "\\": "\\"}
 
@@ -190,9 +191,13 @@ class _Reader:
             kind = slot.kind
             # the two commonest cases inline (this loop runs once per triple), the rest in value()
             if kind == "reference" and o[0] == "<":
-                v = compress(o[1:-1])
+                v = o[1:-1]
+                if v.startswith(_OWN_NAMESPACE):
+                    v = compress(v)
             elif kind == "literal" and slot.datatype is None and o[0] == '"' and o[-1] == '"':
-                v = _unescape(o[1:-1])
+                v = o[1:-1]
+                if "\\" in v:
+                    v = _unescape(v)
             else:
                 v = self.value(subject, slot, o)
                 if v is None:

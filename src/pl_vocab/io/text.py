@@ -1,0 +1,321 @@
+"""Strict decoding of the bytes of a text file (CSV, TSV, YAML, JSON) that a person saved.
+
+The order is fixed and explainable (research/glossary-validation.md §2.1), never a guess:
+
+1. an encoding the caller names (``--encoding``), decoded strictly;
+2. a byte-order mark: UTF-8, UTF-16 (LE/BE) or UTF-32 (LE/BE) as it says (A004, info);
+3. strict UTF-8 over **all** the bytes;
+4. strict Windows-1252 over all the bytes, with a warning (A001): Excel's "CSV (Comma
+   delimited)" on Windows saves that way;
+5. otherwise refuse (A002) naming the first byte that is not UTF-8 and the first that is not
+   Windows-1252, with their offsets and lines.
+
+latin-1 is never used (it turns curly quotes into invisible control characters) and no detector
+(chardet, charset-normalizer) picks the encoding: both were measured choosing wrongly on
+Spanish Excel files. Text that contains NUL characters is refused as binary. After decoding,
+double-encoding patterns such as ``Ã©`` or ``â€™`` are reported (A003).
+
+This module also holds :class:`InputError`, the error every reader in :mod:`pl_vocab.io` raises,
+and :func:`input_finding`, which builds family-A findings with their catalogue name and default
+severity.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass
+
+from pl_vocab.errors import PlVocabError
+from pl_vocab.report.model import Finding, Location, Severity
+
+__all__ = [
+    "INPUT_CHECKS",
+    "DecodedText",
+    "InputError",
+    "decode_text",
+    "describe_location",
+    "input_finding",
+]
+
+#: Family A of the check catalogue: ID -> (name, default severity).
+INPUT_CHECKS: dict[str, tuple[str, Severity]] = {
+    "A001": ("encoding-fallback", Severity.WARNING),
+    "A002": ("encoding-undecodable", Severity.ERROR),
+    "A003": ("mojibake-detected", Severity.WARNING),
+    "A004": ("byte-order-mark", Severity.INFO),
+    "A005": ("delimiter-detected", Severity.INFO),
+    "A006": ("single-column", Severity.ERROR),
+    "A007": ("required-column-missing", Severity.ERROR),
+    "A008": ("unknown-column", Severity.INFO),
+    "A009": ("duplicate-header", Severity.ERROR),
+    "A010": ("blank-header", Severity.WARNING),
+    "A011": ("blank-row", Severity.INFO),
+    "A012": ("ragged-row", Severity.WARNING),
+    "A013": ("formula-cell", Severity.WARNING),
+    "A014": ("non-text-cell", Severity.INFO),
+    "A015": ("formula-injection", Severity.WARNING),
+    "A016": ("merged-cells", Severity.WARNING),
+    "A017": ("extra-or-hidden-sheets", Severity.INFO),
+    "A018": ("input-refused", Severity.ERROR),
+}
+
+_RESAVE = 'Re-save it as "CSV UTF-8 (Comma delimited)" (Excel) or as UTF-8 text.'
+
+
+def describe_location(location: Location | None) -> str:
+    """The place a person looks at, in words: file, sheet, row (line), column (header).
+
+    >>> describe_location(Location(file="g.csv", row=4, line=6, column="B", field="Definition"))
+    'g.csv, row 4 (line 6), column B (Definition)'
+    >>> describe_location(None)
+    ''
+    """
+    if location is None:
+        return ""
+    parts = [location.file or ""]
+    if location.sheet is not None:
+        parts.append(f"sheet {location.sheet!r}")
+    if location.row is not None:
+        parts.append(f"row {location.row}" + (f" (line {location.line})" if location.line else ""))
+    elif location.line is not None:
+        parts.append(f"line {location.line}")
+    if location.record_index is not None:
+        parts.append(f"entry {location.record_index + 1}")
+    if location.column is not None:
+        parts.append(
+            f"column {location.column}" + (f" ({location.field})" if location.field else "")
+        )
+    elif location.field:
+        parts.append(f"field {location.field!r}")
+    return ", ".join(p for p in parts if p)
+
+
+class InputError(PlVocabError):
+    """A file that cannot be read, or is refused: says where, what is wrong and what to do.
+
+    The message never contains a traceback and never quotes cell values (header text at most).
+
+    >>> str(InputError("not a text file", location=Location(file="g.csv"), fix="Re-save it.",
+    ...                check_id="A002"))
+    'g.csv: not a text file. Re-save it. (A002)'
+    """
+
+    def __init__(
+        self,
+        what: str,
+        *,
+        location: Location | None = None,
+        fix: str | None = None,
+        check_id: str | None = None,
+    ) -> None:
+        self.what = what
+        self.location = location
+        self.fix = fix
+        self.check_id = check_id
+        where = describe_location(location)
+        message = f"{where}: {what}." if where else f"{what[:1].upper()}{what[1:]}."
+        if fix:
+            message += f" {fix}"
+        if check_id:
+            message += f" ({check_id})"
+        super().__init__(message)
+
+    def to_finding(self) -> Finding:
+        """This error as an error-severity finding (``A018`` when it has no catalogue ID).
+
+        >>> InputError("too big", check_id="A018").to_finding().name
+        'input-refused'
+        """
+        return input_finding(
+            self.check_id or "A018", self.what + ".", self.location or Location(), self.fix
+        )
+
+
+def input_finding(
+    check_id: str, message: str, location: Location, suggestion: str | None = None
+) -> Finding:
+    """A family-A finding with its catalogue name and default severity.
+
+    >>> input_finding("A011", "Row 7 is empty (skipped).", Location(file="g.csv", row=7)).severity
+    <Severity.INFO: 'info'>
+    """
+    name, severity = INPUT_CHECKS[check_id]
+    return Finding(
+        id=check_id,
+        name=name,
+        severity=severity,
+        message=message,
+        location=location,
+        suggestion=suggestion,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class DecodedText:
+    """Decoded text, the codec that decoded it (``utf-8``, ``utf-8-sig``, ``utf-16-le``,
+    ``utf-16-be``, ``utf-32-le``, ``utf-32-be``, ``cp1252`` or the caller's) and the findings."""
+
+    text: str
+    encoding: str
+    findings: tuple[Finding, ...] = ()
+
+
+_BOMS: tuple[tuple[bytes, str, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32-le", "UTF-32 (little-endian)"),
+    (codecs.BOM_UTF32_BE, "utf-32-be", "UTF-32 (big-endian)"),
+    (codecs.BOM_UTF8, "utf-8-sig", "UTF-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le", "UTF-16 (little-endian)"),
+    (codecs.BOM_UTF16_BE, "utf-16-be", "UTF-16 (big-endian)"),
+)
+_MOJIBAKE = re.compile(
+    "Ã[\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u2122]"
+    "|â€|Â[\u00a0-\u00bf]"
+)
+
+
+def _line_of(data: bytes, offset: int) -> int:
+    newline = b"\n" if b"\n" in data[:offset] else b"\r"
+    return data.count(newline, 0, offset) + 1
+
+
+def _undecodable(data: bytes, codec: str) -> tuple[int, int] | None:
+    """(offset, byte) of the first byte ``codec`` cannot decode, or None if all decode."""
+    try:
+        data.decode(codec)
+    except UnicodeDecodeError as exc:
+        return exc.start, data[exc.start] if exc.start < len(data) else 0
+    return None
+
+
+def _refuse(source: str, data: bytes, what: str, offset: int, fix: str) -> InputError:
+    return InputError(
+        what,
+        location=Location(file=source, line=_line_of(data, offset)),
+        fix=fix,
+        check_id="A002",
+    )
+
+
+def decode_text(
+    data: bytes, *, source: str = "<bytes>", encoding: str | None = None
+) -> DecodedText:
+    """Decode ``data`` strictly, in the fixed order above.
+
+    :param data: the whole file.
+    :param source: the file name as the user gave it, for messages.
+    :param encoding: decode with this codec only (strictly) instead of the fixed order.
+    :returns: the text, the codec used and the findings (A001, A003, A004).
+    :raises InputError: A002 when no allowed encoding decodes every byte, or the text is binary.
+
+    >>> d = decode_text("Término;“voz”".encode("cp1252"), source="g.csv")
+    >>> d.text, d.encoding, [f.id for f in d.findings]
+    ('Término;“voz”', 'cp1252', ['A001'])
+    >>> decode_text(b"\\xef\\xbb\\xbfTerm").text
+    'Term'
+    """
+    findings: list[Finding] = []
+    if encoding is not None:
+        try:
+            codec = codecs.lookup(encoding).name
+        except LookupError:
+            raise InputError(
+                f"unknown encoding {encoding!r}",
+                location=Location(file=source),
+                fix="Use a Python codec name such as utf-8, utf-16 or cp1252.",
+            ) from None
+        if codec == "utf-8" and data.startswith(codecs.BOM_UTF8):
+            codec = "utf-8-sig"
+        bad = _undecodable(data, codec)
+        if bad is not None:
+            raise _refuse(
+                source,
+                data,
+                f"byte 0x{bad[1]:02X} at offset {bad[0]} is not valid {encoding}",
+                bad[0],
+                f"Check the encoding you named, or leave it out to let pl-vocab try UTF-8 "
+                f"and Windows-1252. {_RESAVE}",
+            )
+        text = data.decode(codec)
+    else:
+        codec, text = _decode_by_order(data, source, findings)
+    nul = text.find("\x00")
+    if nul >= 0:
+        looks_utf16 = encoding is None and data[1:200:2].count(0) > len(data[1:200:2]) // 2
+        raise InputError(
+            "this file looks like UTF-16 without a byte-order mark"
+            if looks_utf16
+            else f"this is not a text file (it contains a NUL character at position {nul})",
+            location=Location(file=source, line=text.count("\n", 0, nul) + 1),
+            fix=_RESAVE
+            if looks_utf16
+            else "Check that this is the glossary; a workbook needs its .xlsx or .ods name.",
+            check_id="A002",
+        )
+    found = _MOJIBAKE.search(text)
+    if found:
+        count = len(_MOJIBAKE.findall(text))
+        findings.append(
+            input_finding(
+                "A003",
+                f"The text contains {count} sign(s) of double encoding (such as 'Ã©' for 'é' or "
+                "'â€™' for '’'): it was converted to UTF-8 twice at some point.",
+                Location(file=source, line=text.count("\n", 0, found.start()) + 1),
+                "Open the original file and save it once as CSV UTF-8; or fix the affected "
+                "words by hand.",
+            )
+        )
+    return DecodedText(text=text, encoding=codec, findings=tuple(findings))
+
+
+def _decode_by_order(data: bytes, source: str, findings: list[Finding]) -> tuple[str, str]:
+    for bom, codec, label in _BOMS:
+        if data.startswith(bom):
+            bad = _undecodable(data, codec)
+            if bad is not None:
+                raise _refuse(
+                    source,
+                    data,
+                    f"the file starts with a {label} byte-order mark, but byte 0x{bad[1]:02X} at "
+                    f"offset {bad[0]} is not valid {label}",
+                    bad[0],
+                    f"The file is damaged or was edited with the wrong encoding. {_RESAVE}",
+                )
+            text = data.decode(codec)
+            if codec != "utf-8-sig":
+                text = text.removeprefix("\ufeff")
+            findings.append(
+                input_finding(
+                    "A004",
+                    f"The file starts with a {label} byte-order mark; it was read as {label} and "
+                    "the mark removed.",
+                    Location(file=source),
+                )
+            )
+            return codec, text
+    not_utf8 = _undecodable(data, "utf-8")
+    if not_utf8 is None:
+        return "utf-8", data.decode("utf-8")
+    not_cp1252 = _undecodable(data, "cp1252")
+    if not_cp1252 is None:
+        line = _line_of(data, not_utf8[0])
+        findings.append(
+            input_finding(
+                "A001",
+                f"The file is not UTF-8 (byte 0x{not_utf8[1]:02X} at offset {not_utf8[0]}, line "
+                f"{line}); it was read as Windows-1252, the encoding Excel uses for "
+                '"CSV (Comma delimited)". Check accented letters and quotes.',
+                Location(file=source, line=line),
+                _RESAVE,
+            )
+        )
+        return "cp1252", data.decode("cp1252")
+    raise _refuse(
+        source,
+        data,
+        f"cannot tell how this file is encoded: byte 0x{not_utf8[1]:02X} at offset "
+        f"{not_utf8[0]} (line {_line_of(data, not_utf8[0])}) is not UTF-8, and byte "
+        f"0x{not_cp1252[1]:02X} at offset {not_cp1252[0]} is not Windows-1252",
+        not_utf8[0],
+        f"{_RESAVE} If you know the encoding, name it (--encoding).",
+    )
