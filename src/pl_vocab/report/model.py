@@ -11,7 +11,17 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict
 
-__all__ = ["Finding", "Location", "Severity"]
+__all__ = [
+    "Coverage",
+    "FacetCoverage",
+    "Finding",
+    "InputInfo",
+    "Location",
+    "MappingRow",
+    "Report",
+    "Severity",
+    "VocabularyInfo",
+]
 
 
 class Severity(StrEnum):
@@ -80,3 +90,100 @@ class Finding(BaseModel):
         return (
             f"{where + ': ' if where else ''}{self.id} [{self.severity.value}] {self.message}{fix}"
         )
+
+
+class InputInfo(BaseModel):
+    """What was read: the file as the user named it, its fingerprint, and how it was read."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    file: str
+    sha256: str | None = None
+    format: str | None = None
+    encoding: str | None = None
+    delimiter: str | None = None
+    sheet: str | None = None
+    columns: dict[str, str] = {}
+
+
+class VocabularyInfo(BaseModel):
+    """Which national vocabulary the input was checked against."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    iri: str
+    version: str
+
+
+class MappingRow(BaseModel):
+    """One mapping from a district term to a national concept (one SSSOM row)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    row: int | None
+    term: str
+    concept: str
+    predicate: str
+    justification: str
+    confidence: float
+    comment: str | None = None
+
+
+class FacetCoverage(BaseModel):
+    """Core concepts of one facet that the input covers."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    facet: str
+    label: str
+    covered: int
+    total: int
+
+
+class Coverage(BaseModel):
+    """How much of the national core the input covers, overall and per facet."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    core_covered: int
+    core_total: int
+    missing_core: list[str] = []
+    facets: list[FacetCoverage] = []
+
+
+class Report(BaseModel):
+    """The result of a check or a validation: the contract of ``--format json``.
+
+    ``valid`` is true when no finding is an error. Severity counts, mappings and coverage are
+    filled by the checker that made the report; renderers read nothing else.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    valid: bool
+    tool: str = "pl-vocab"
+    tool_version: str
+    input: InputInfo
+    vocabulary: VocabularyInfo | None = None
+    stats: dict[str, int] = {}
+    findings: list[Finding] = []
+    mappings: list[MappingRow] = []
+    coverage: Coverage | None = None
+
+    def counts(self) -> dict[str, int]:
+        """Findings per severity, every severity present (zero when none)."""
+        out = {s.value: 0 for s in Severity}
+        for f in self.findings:
+            out[f.severity.value] += 1
+        return out
+
+    def exit_code(self, fail_on: Severity = Severity.ERROR) -> int:
+        """0 when no finding is at or above ``fail_on``, else 1 (2 and 3 are decided before a
+        report exists: unreadable input and internal errors).
+
+        >>> r = Report(valid=True, tool_version="0", input=InputInfo(file="g.csv"),
+        ...            findings=[Finding(id="B001", name="x", severity=Severity.WARNING, message="m")])
+        >>> r.exit_code(Severity.ERROR), r.exit_code(Severity.WARNING)
+        (0, 1)
+        """
+        return 1 if any(f.severity.rank >= fail_on.rank for f in self.findings) else 0
