@@ -53,6 +53,47 @@ def _console() -> Any:
 
 
 @app.command()
+def check(
+    glossary: Annotated[
+        Path,
+        typer.Argument(help="The glossary: CSV, TSV, XLSX, ODS, YAML or JSON.", show_default=False),
+    ],
+    format: Annotated[
+        str, typer.Option("--format", "-f", help="text, json, markdown, html or sssom.")
+    ] = "text",
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write the report here.")
+    ] = None,
+    fail_on: Annotated[
+        str,
+        typer.Option(
+            "--fail-on", help="Lowest severity that fails the run: error, warning or info."
+        ),
+    ] = "error",
+    select: Annotated[
+        str | None,
+        typer.Option(help="Only these checks: IDs, prefixes or families, comma-separated."),
+    ] = None,
+    ignore: Annotated[
+        str | None,
+        typer.Option(help="Skip these checks: IDs, prefixes or families, comma-separated."),
+    ] = None,
+    columns: Annotated[
+        str | None, typer.Option(help="Name the columns: term=Vocabulary,definition=Meaning.")
+    ] = None,
+    sheet: Annotated[
+        str | None, typer.Option(help="The workbook sheet to read (default: the first).")
+    ] = None,
+) -> None:
+    """Check a district glossary against the national vocabulary (exit 0 clean, 1 findings)."""
+    from pl_vocab.glossary.command import run_check
+
+    raise typer.Exit(
+        run_check(glossary, format, output, fail_on, select, ignore, columns, sheet, _console)
+    )
+
+
+@app.command()
 def concept(
     term: Annotated[
         str, typer.Argument(help="An IRI, a CURIE (plvc:equity) or a label in English or Spanish.")

@@ -1,0 +1,143 @@
+"""``check_glossary``: read a district glossary, match it to the national vocabulary, run the
+checks, and return one :class:`~pl_vocab.report.model.Report`.
+
+    read -> match -> check -> report; the renderers in ``pl_vocab.report`` do the rest.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+from pl_vocab.report.model import (
+    Finding,
+    InputInfo,
+    MappingRow,
+    Report,
+    Severity,
+    VocabularyInfo,
+)
+
+__all__ = ["check_glossary", "check_table", "known_check_ids"]
+
+
+def _load_checks() -> None:
+    # importing the family modules registers their checks
+    from pl_vocab.glossary.checks import (  # noqa: F401
+        bilingual,
+        coverage,
+        definitions,
+        language,
+        mapping,
+        terms,
+    )
+
+
+def known_check_ids() -> list[str]:
+    """Every declared check ID, families A (reader) and H (SKOS) included."""
+    from pl_vocab.glossary.checks.base import CHECKS
+    from pl_vocab.io.text import INPUT_CHECKS
+    from pl_vocab.skos.integrity import H_CHECKS
+
+    _load_checks()
+    return sorted({*CHECKS, *INPUT_CHECKS, *(c.id for c in H_CHECKS)})
+
+
+def check_table(
+    table: object,
+    *,
+    select: Iterable[str] = (),
+    ignore: Iterable[str] = (),
+) -> Report:
+    """Run the checks on a table that :func:`pl_vocab.glossary.read.read_glossary` returned."""
+    from pl_vocab import __version__
+    from pl_vocab.glossary.checks.base import CHECKS, CheckContext
+    from pl_vocab.glossary.checks.coverage import compute_coverage
+    from pl_vocab.glossary.match import Matcher
+    from pl_vocab.glossary.read import GlossaryTable
+    from pl_vocab.report.selection import resolve_selection
+    from pl_vocab.vocabulary import load_vocabulary
+
+    assert isinstance(table, GlossaryTable)
+    _load_checks()
+    selected = resolve_selection(known_check_ids(), select, ignore)
+    vocab = load_vocabulary()
+    ctx = CheckContext(table=table, vocabulary=vocab, matcher=Matcher(vocab), selected=selected)
+    findings: list[Finding] = [f for f in table.findings if f.id in selected]
+    for cid in sorted(CHECKS):
+        if cid in selected:
+            findings.extend(CHECKS[cid].run(ctx))
+    mappings = [
+        MappingRow(
+            row=row,
+            term=m.term,
+            concept=m.mapping.concept,
+            predicate=m.mapping.predicate,
+            justification=m.mapping.justification,
+            confidence=m.mapping.confidence,
+            comment=m.mapping.comment or None,
+        )
+        for row, m in sorted(ctx.matches.items())
+        if m.mapping
+    ]
+    for row, m in sorted(ctx.matches_es.items()):
+        if m.mapping and not (ctx.matches.get(row) and ctx.matches[row].mapping):
+            mappings.append(
+                MappingRow(
+                    row=row,
+                    term=m.term,
+                    concept=m.mapping.concept,
+                    predicate=m.mapping.predicate,
+                    justification=m.mapping.justification,
+                    confidence=m.mapping.confidence,
+                    comment=m.mapping.comment or None,
+                )
+            )
+    terms = sum(1 for r in table.rows if r.term)
+    mapped_rows = {mr.row for mr in mappings}
+    stats = {
+        "rows": len(table.rows),
+        "terms": terms,
+        "mapped": len(mapped_rows),
+        "unmapped": terms
+        - len({r for r in mapped_rows if r in {x.row for x in table.rows if x.term}}),
+        **{f"findings_{s.value}": sum(f.severity == s for f in findings) for s in Severity},
+    }
+    findings.sort(key=lambda f: (f.id[0], f.location.row or 0, f.id))
+    return Report(
+        valid=not any(f.severity == Severity.ERROR for f in findings),
+        tool_version=__version__,
+        input=InputInfo(
+            file=table.source,
+            sha256=table.sha256,
+            format=Path(table.source).suffix.lstrip(".").lower() or None,
+            encoding=table.encoding,
+            delimiter=table.delimiter,
+            sheet=table.sheet,
+            columns=dict(table.column_map),
+        ),
+        vocabulary=VocabularyInfo(iri=vocab.iri, version=vocab.version),
+        stats=stats,
+        findings=findings,
+        mappings=mappings,
+        coverage=compute_coverage(ctx),
+    )
+
+
+def check_glossary(
+    path: str | Path,
+    *,
+    sheet: str | None = None,
+    columns: str | Mapping[str, str] | None = None,
+    select: Iterable[str] = (),
+    ignore: Iterable[str] = (),
+) -> Report:
+    """Check a district glossary file against the national vocabulary.
+
+    :raises pl_vocab.glossary.columns.GlossaryInputError: unreadable or unsafe input (exit 2).
+    :raises pl_vocab.report.selection.UnknownCheckError: an unknown ``select``/``ignore`` code.
+    """
+    from pl_vocab.glossary.read import read_glossary
+
+    table = read_glossary(path, sheet=sheet, columns=columns)
+    return check_table(table, select=select, ignore=ignore)

@@ -1,0 +1,254 @@
+"""Family B: the terms themselves."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+
+from pl_vocab.glossary.checks.base import CheckContext, check, snippet
+from pl_vocab.report.model import Finding, Severity
+from pl_vocab.vocabulary import normalize_label
+
+_INVISIBLE = re.compile(
+    "[\u200b-\u200f\u2060\ufeff\u00ad\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]"
+)
+_IRREGULAR_SPACE = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\t]| {2,}")
+_SEPARATORS = re.compile(r"\s/\s|;|\||\band/or\b|\by/o\b")
+_PLACEHOLDERS = {
+    "tbd",
+    "tba",
+    "n/a",
+    "na",
+    "?",
+    "??",
+    "xxx",
+    "new term",
+    "todo",
+    "term",
+    "pendiente",
+    "por definir",
+}
+_ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,7}s?$")
+
+
+@check("B001", "empty-term", Severity.ERROR, "A row has content but no term.")
+def empty_term(ctx: CheckContext) -> Iterator[Finding]:
+    for r in ctx.table.rows:
+        if not r.term and (r.definition or r.synonyms or r.notes or r.term_es):
+            yield ctx.finding(
+                "B001",
+                "This row has content but no term.",
+                r,
+                "term",
+                "Add the term, or delete the row.",
+            )
+
+
+@check("B002", "duplicate-term", Severity.ERROR, "The identical term appears in two rows.")
+def duplicate_term(ctx: CheckContext) -> Iterator[Finding]:
+    first: dict[str, int] = {}
+    for r in ctx.table.rows:
+        if not r.term:
+            continue
+        if r.term in first:
+            same = (
+                "with the same definition"
+                if _definition(ctx, first[r.term]) == r.definition
+                else "with a different definition"
+            )
+            yield ctx.finding(
+                "B002",
+                f"'{snippet(r.term)}' is also at row {first[r.term]}, {same}.",
+                r,
+                "term",
+                "Keep one row per term; merge the definitions.",
+            )
+        else:
+            first[r.term] = r.row
+
+
+def _definition(ctx: CheckContext, row: int) -> str | None:
+    return next((r.definition for r in ctx.table.rows if r.row == row), None)
+
+
+@check(
+    "B003",
+    "case-variant-term",
+    Severity.WARNING,
+    "Terms equal after case folding (an error if their definitions differ).",
+)
+def case_variant(ctx: CheckContext) -> Iterator[Finding]:
+    seen: dict[str, tuple[int, str, str | None]] = {}
+    for r in ctx.table.rows:
+        if not r.term:
+            continue
+        key = r.term.casefold()
+        if key in seen and seen[key][1] != r.term:
+            row, other, definition = seen[key]
+            severity = (
+                Severity.ERROR if (definition or "") != (r.definition or "") else Severity.WARNING
+            )
+            yield ctx.finding(
+                "B003",
+                f"'{snippet(r.term)}' differs only in case from '{snippet(other)}' at row {row}.",
+                r,
+                "term",
+                "Use one spelling and one definition.",
+                severity,
+            )
+        else:
+            seen.setdefault(key, (r.row, r.term, r.definition))
+
+
+@check(
+    "B004",
+    "normalized-duplicate",
+    Severity.WARNING,
+    "Terms equal after normalization (punctuation, hyphens, spacing).",
+)
+def normalized_duplicate(ctx: CheckContext) -> Iterator[Finding]:
+    seen: dict[str, tuple[int, str]] = {}
+    for r in ctx.table.rows:
+        if not r.term:
+            continue
+        key = normalize_label(r.term)
+        if key in seen and seen[key][1].casefold() != r.term.casefold():
+            yield ctx.finding(
+                "B004",
+                f"'{snippet(r.term)}' is the same term as '{snippet(seen[key][1])}' at row {seen[key][0]}, written differently.",
+                r,
+                "term",
+                "Use one spelling.",
+            )
+        else:
+            seen.setdefault(key, (r.row, r.term))
+
+
+@check(
+    "B005", "edge-whitespace", Severity.WARNING, "Leading or trailing whitespace around the term."
+)
+def edge_whitespace(ctx: CheckContext) -> Iterator[Finding]:
+    for r in ctx.table.rows:
+        raw = (getattr(r, "original", None) or {}).get("term")
+        if raw is not None and raw != raw.strip() and raw.strip():
+            yield ctx.finding(
+                "B005",
+                f"The term '{snippet(raw.strip())}' has spaces before or after it.",
+                r,
+                "term",
+                "Remove the extra spaces (they were ignored for matching).",
+            )
+
+
+@check(
+    "B006",
+    "irregular-whitespace",
+    Severity.INFO,
+    "Double spaces, non-breaking spaces or tabs inside the term.",
+)
+def irregular_whitespace(ctx: CheckContext) -> Iterator[Finding]:
+    for r in ctx.table.rows:
+        raw = (getattr(r, "original", None) or {}).get("term") or r.term
+        if raw and _IRREGULAR_SPACE.search(raw.strip()):
+            yield ctx.finding(
+                "B006",
+                f"The term '{snippet(' '.join(raw.split()))}' contains double, non-breaking or tab spaces.",
+                r,
+                "term",
+                "Use single ordinary spaces.",
+            )
+
+
+@check(
+    "B007",
+    "invisible-characters",
+    Severity.WARNING,
+    "Zero-width, soft-hyphen or control characters in the term.",
+)
+def invisible(ctx: CheckContext) -> Iterator[Finding]:
+    for r in ctx.table.rows:
+        raw = (getattr(r, "original", None) or {}).get("term") or r.term
+        if raw and _INVISIBLE.search(raw):
+            names = sorted(
+                {unicodedata.name(c, f"U+{ord(c):04X}") for c in _INVISIBLE.findall(raw)}
+            )
+            yield ctx.finding(
+                "B007",
+                f"The term '{snippet(_INVISIBLE.sub('', raw))}' contains invisible characters ({', '.join(names)}).",
+                r,
+                "term",
+                "Retype the term or remove the hidden characters.",
+            )
+
+
+@check(
+    "B008",
+    "term-too-long",
+    Severity.WARNING,
+    "More than 80 characters or 8 words: probably a definition in the term column.",
+)
+def too_long(ctx: CheckContext) -> Iterator[Finding]:
+    for r in ctx.table.rows:
+        if r.term and (len(r.term) > 80 or len(r.term.split()) > 8):
+            yield ctx.finding(
+                "B008",
+                f"The term '{snippet(r.term, 40)}' is {len(r.term.split())} words long; it reads like a definition.",
+                r,
+                "term",
+                "Put the short name in the term column and the sentence in the definition.",
+            )
+
+
+@check(
+    "B009",
+    "multiple-terms-in-cell",
+    Severity.WARNING,
+    "Separators such as '/', ';', '|' or 'and/or' join several terms.",
+)
+def multiple_terms(ctx: CheckContext) -> Iterator[Finding]:
+    for r in ctx.table.rows:
+        if r.term and _SEPARATORS.search(r.term):
+            yield ctx.finding(
+                "B009",
+                f"'{snippet(r.term)}' seems to hold several terms.",
+                r,
+                "term",
+                "Give each term its own row, or list the others as synonyms.",
+            )
+
+
+@check(
+    "B010",
+    "placeholder-term",
+    Severity.WARNING,
+    "A placeholder such as TBD, N/A or '?' instead of a term.",
+)
+def placeholder(ctx: CheckContext) -> Iterator[Finding]:
+    for r in ctx.table.rows:
+        if r.term and r.term.strip().casefold() in _PLACEHOLDERS:
+            yield ctx.finding(
+                "B010",
+                f"'{r.term}' is a placeholder, not a term.",
+                r,
+                "term",
+                "Write the term, or delete the row.",
+            )
+
+
+@check(
+    "B011",
+    "unexpanded-acronym",
+    Severity.INFO,
+    "The term is only an acronym, with no expansion in the row.",
+)
+def unexpanded_acronym(ctx: CheckContext) -> Iterator[Finding]:
+    for r in ctx.table.rows:
+        if r.term and _ACRONYM.match(r.term) and not any(len(s.split()) > 1 for s in r.synonyms):
+            yield ctx.finding(
+                "B011",
+                f"'{r.term}' is an acronym with no expansion in this row.",
+                r,
+                "term",
+                "Add the full name as the term and the acronym as a synonym.",
+            )
