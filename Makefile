@@ -28,6 +28,9 @@ setup: $(if $(filter .tools/bin/uv,$(UV)),.tools/bin/uv)
 
 demo: setup
 	$(RUN) pl-vocab tour --examples examples/records
+	@echo
+	@# the example glossary has deliberate mistakes: exit 1 (findings) is the expected outcome
+	$(RUN) pl-vocab check examples/glossaries/riverbend-usd-glossary.csv; test $$? -le 1
 
 test: setup lint typecheck pytest
 
