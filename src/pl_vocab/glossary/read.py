@@ -51,7 +51,8 @@ DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 _DELIMITED = (".csv", ".tsv", ".txt")
 _WORKBOOKS = (".xlsx", ".xls", ".ods")
 _STRUCTURED = (".yaml", ".yml", ".json")
-SUPPORTED_EXTENSIONS: tuple[str, ...] = _DELIMITED + _WORKBOOKS + _STRUCTURED
+SKOS_EXTENSIONS = (".ttl", ".nt", ".rdf", ".owl", ".jsonld")  # read by glossary.skos_input
+SUPPORTED_EXTENSIONS: tuple[str, ...] = _DELIMITED + _WORKBOOKS + _STRUCTURED + SKOS_EXTENSIONS
 _INJECTION = frozenset("=+-@\t\r")  # first characters a spreadsheet may run as a formula
 _NFC = unicodedata.normalize
 _NOTHING_CHANGED: Mapping[str, str] = MappingProxyType({})
@@ -224,6 +225,11 @@ def read_glossary_bytes(
             location=Location(file=name),
             fix="Name a sheet only for .xlsx, .xls and .ods files.",
         )
+    if ext in SKOS_EXTENSIONS:
+        from pl_vocab.glossary.skos_input import read_skos_glossary
+
+        table: GlossaryTable = read_skos_glossary(data, name, max_rows=max_rows)
+        return table
     override = parse_columns_option(columns) if isinstance(columns, str) else columns
     findings: list[Finding] = []
     codec: str | None = None

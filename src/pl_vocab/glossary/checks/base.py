@@ -108,6 +108,7 @@ class CheckContext:
             line=row.line if row else None,
             column=column,
             field=header,
+            subject=row.extra.get("iri") if row else None,  # rows read from SKOS
         )
         return Finding(
             id=check_id,

@@ -1,0 +1,162 @@
+"""A district glossary sent as SKOS (Turtle, N-Triples, RDF/XML or JSON-LD), read into the same
+rows as a table, with the SKOS integrity checks (family H) as findings.
+
+The safety rules of RDF exchange apply: no DOCTYPE or entity declarations in RDF/XML, no remote or
+``file:`` JSON-LD contexts, nothing fetched. Each ``skos:Concept`` becomes one row (numbered in
+order of IRI); its position in findings is its IRI (``extra["iri"]``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections import defaultdict
+from typing import Any
+
+from pl_vocab.glossary.columns import GlossaryInputError
+from pl_vocab.glossary.read import SKOS_EXTENSIONS
+from pl_vocab.report.model import Location
+
+__all__ = ["SKOS_EXTENSIONS", "read_skos_glossary"]
+
+SKOS = "http://www.w3.org/2004/02/skos/core#"
+_RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+_DOCTYPE = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
+
+
+def _parse(data: bytes, name: str, ext: str) -> list[Any]:
+    import pyoxigraph as ox
+
+    formats = {
+        ".ttl": ox.RdfFormat.TURTLE,
+        ".nt": ox.RdfFormat.N_TRIPLES,
+        ".rdf": ox.RdfFormat.RDF_XML,
+        ".owl": ox.RdfFormat.RDF_XML,
+        ".jsonld": ox.RdfFormat.JSON_LD,
+    }
+    if ext in (".rdf", ".owl") and _DOCTYPE.search(data):
+        raise GlossaryInputError(
+            "RDF/XML with a DOCTYPE or ENTITY declaration is refused (entity expansion can exhaust memory)",
+            location=Location(file=name),
+            fix="Remove the declaration, or export the glossary as Turtle.",
+            check_id="A018",
+        )
+    if ext == ".jsonld":
+        from pl_vocab.exchange import InputError, _parse_json
+        from pl_vocab.rdf.jsonld import UnsafeJsonLdError, resolve_contexts
+
+        try:
+            doc = resolve_contexts(
+                _parse_json(data.decode("utf-8-sig", errors="strict"), name), source=name
+            )
+        except (InputError, UnsafeJsonLdError) as exc:
+            raise GlossaryInputError(
+                str(exc).removeprefix(f"{name}: ").removeprefix(f"{name}, "),
+                location=Location(file=name),
+                fix="Embed the context in the document, or use Turtle.",
+                check_id="H001",
+            ) from None
+        except UnicodeDecodeError as exc:
+            raise GlossaryInputError(
+                f"not UTF-8 (byte {exc.start})",
+                location=Location(file=name),
+                fix="Save it as UTF-8.",
+                check_id="H001",
+            ) from None
+        data = json.dumps(doc).encode("utf-8")
+    try:
+        return [
+            ox.Triple(q.subject, q.predicate, q.object) for q in ox.parse(data, format=formats[ext])
+        ]
+    except SyntaxError as exc:
+        pos = exc.args[1] if len(exc.args) > 1 and exc.args[1] else None
+        line, col = (pos[1], pos[2]) if pos else (None, None)
+        message = re.sub(
+            r"^Parser error at line \d+ column \d+: ",
+            "",
+            str(exc.args[0]) if exc.args else str(exc),
+        )
+        raise GlossaryInputError(
+            f"is not valid RDF: {message}",
+            location=Location(file=name, line=line, column=str(col) if col else None),
+            fix="Fix the syntax at that position (a validator such as `pl-vocab convert` shows the same).",
+            check_id="H001",
+        ) from None
+
+
+def read_skos_glossary(data: bytes, name: str, *, max_rows: int) -> Any:
+    """Read SKOS into a :class:`~pl_vocab.glossary.read.GlossaryTable`."""
+    import pyoxigraph as ox
+
+    from pl_vocab.glossary.read import GlossaryRow, GlossaryTable
+    from pl_vocab.skos.integrity import check_skos
+
+    ext = "." + name.rsplit(".", 1)[-1].lower()
+    triples = _parse(data, name, ext)
+    out: dict[str, dict[str, list[Any]]] = defaultdict(lambda: defaultdict(list))
+    concepts: set[str] = set()
+    for t in triples:
+        s = t.subject.value if isinstance(t.subject, ox.NamedNode) else f"_:{t.subject.value}"
+        if t.predicate.value == _RDF_TYPE and t.object == ox.NamedNode(SKOS + "Concept"):
+            concepts.add(s)
+        out[s][t.predicate.value].append(t.object)
+    if len(concepts) > max_rows:
+        raise GlossaryInputError(
+            f"has {len(concepts):,} concepts, more than the limit of {max_rows:,}",
+            location=Location(file=name),
+            fix="Split the scheme, or raise the limit.",
+            check_id="A018",
+        )
+
+    def text(s: str, prop: str, lang: str) -> list[str]:
+        vals = [o for o in out[s].get(SKOS + prop, ()) if isinstance(o, ox.Literal)]
+        return [o.value for o in vals if (o.language or "").lower().split("-")[0] == lang] or (
+            [o.value for o in vals if not o.language] if lang == "en" else []
+        )
+
+    rows = []
+    ordered = sorted(concepts)
+    for i, s in enumerate(ordered, start=1):
+        en, es = text(s, "prefLabel", "en"), text(s, "prefLabel", "es")
+        term = (en or es or [s.rsplit("/", 1)[-1].rsplit("#", 1)[-1]])[0]
+        broader = [b.value for b in out[s].get(SKOS + "broader", ()) if isinstance(b, ox.NamedNode)]
+        broader_label = (
+            (text(broader[0], "prefLabel", "en") or [broader[0]])[0] if broader else None
+        )
+        rows.append(
+            GlossaryRow(
+                row=i,
+                line=None,
+                term=term,
+                definition=(text(s, "definition", "en") or [None])[0],
+                synonyms=text(s, "altLabel", "en"),
+                notes=(text(s, "scopeNote", "en") or [None])[0],
+                broader=broader_label,
+                language="en" if en else ("es" if es else None),
+                term_es=es[0] if es and en else None,
+                definition_es=(text(s, "definition", "es") or [None])[0] if en else None,
+                extra={"iri": s},
+            )
+        )
+    findings = check_skos(triples, source=name)
+    column_map = {
+        "term": "skos:prefLabel",
+        "definition": "skos:definition",
+        "synonyms": "skos:altLabel",
+        "notes": "skos:scopeNote",
+        "broader": "skos:broader",
+    }
+    if any(r.term_es for r in rows):
+        column_map |= {"term_es": "skos:prefLabel@es", "definition_es": "skos:definition@es"}
+    return GlossaryTable(
+        source=name,
+        sha256=hashlib.sha256(data).hexdigest(),
+        encoding="utf-8",
+        delimiter=None,
+        sheet=None,
+        header=[],
+        column_map=column_map,
+        rows=rows,
+        findings=findings,
+    )
