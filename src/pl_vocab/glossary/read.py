@@ -228,8 +228,8 @@ def read_glossary_bytes(
     if ext in SKOS_EXTENSIONS:
         from pl_vocab.glossary.skos_input import read_skos_glossary
 
-        table: GlossaryTable = read_skos_glossary(data, name, max_rows=max_rows)
-        return table
+        skos_table: GlossaryTable = read_skos_glossary(data, name, max_rows=max_rows)
+        return skos_table
     override = parse_columns_option(columns) if isinstance(columns, str) else columns
     findings: list[Finding] = []
     codec: str | None = None

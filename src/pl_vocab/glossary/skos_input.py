@@ -115,6 +115,9 @@ def read_skos_glossary(data: bytes, name: str, *, max_rows: int) -> Any:
             [o.value for o in vals if not o.language] if lang == "en" else []
         )
 
+    def first(values: list[str]) -> str | None:
+        return values[0] if values else None
+
     rows = []
     ordered = sorted(concepts)
     for i, s in enumerate(ordered, start=1):
@@ -129,13 +132,13 @@ def read_skos_glossary(data: bytes, name: str, *, max_rows: int) -> Any:
                 row=i,
                 line=None,
                 term=term,
-                definition=(text(s, "definition", "en") or [None])[0],
+                definition=first(text(s, "definition", "en")),
                 synonyms=text(s, "altLabel", "en"),
-                notes=(text(s, "scopeNote", "en") or [None])[0],
+                notes=first(text(s, "scopeNote", "en")),
                 broader=broader_label,
                 language="en" if en else ("es" if es else None),
                 term_es=es[0] if es and en else None,
-                definition_es=(text(s, "definition", "es") or [None])[0] if en else None,
+                definition_es=first(text(s, "definition", "es")) if en else None,
                 extra={"iri": s},
             )
         )
