@@ -29,6 +29,7 @@ def _load_checks() -> None:
         definitions,
         language,
         mapping,
+        relations,
         terms,
     )
 
@@ -94,13 +95,13 @@ def check_table(
                 )
             )
     terms = sum(1 for r in table.rows if r.term)
+    term_rows = {r.row for r in table.rows if r.term}
     mapped_rows = {mr.row for mr in mappings}
     stats = {
         "rows": len(table.rows),
         "terms": terms,
         "mapped": len(mapped_rows),
-        "unmapped": terms
-        - len({r for r in mapped_rows if r in {x.row for x in table.rows if x.term}}),
+        "unmapped": terms - len(mapped_rows & term_rows),
         **{f"findings_{s.value}": sum(f.severity == s for f in findings) for s in Severity},
     }
     findings.sort(key=lambda f: (f.id[0], f.location.row or 0, f.id))

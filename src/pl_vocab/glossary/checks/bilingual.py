@@ -1,7 +1,15 @@
-"""Family G: English and Spanish together."""
+"""Family G: English and Spanish together.
+
+G007 (mixed-language cell) looks at the term cells only (term and Spanish term), split at
+" / ", "|", ";", " - " and parentheses; each part must be clearly English or clearly Spanish
+(function words, accents, or a national label of that language; acronyms count as neither).
+Definitions are left out: they quote names in the other language legitimately ("Niños
+Bilingües" at Río Vista Elementary).
+"""
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterator
 
@@ -181,3 +189,59 @@ def missing_accents(ctx: CheckContext) -> Iterator[Finding]:
                 r,
                 "term_es",
             )
+
+
+_PARTS = re.compile(r"\s*(?:/|\||;|\s[-–—]\s)\s*|\s*[()\[\]]\s*")
+_ACRONYM = re.compile(r"^[A-Z0-9&.]{2,8}s?$")
+_MORE_SPANISH = frozenset(
+    {"por", "una", "un", "sobre", "evaluación", "escuela", "familias", "programa", "maestro"}
+)
+_MORE_ENGLISH = frozenset({"a", "an", "on", "by", "assessment", "school", "families", "program"})
+
+
+def _language(ctx: CheckContext, part: str) -> str | None:
+    """'en' or 'es' when a short text clearly is one of them, else None (acronyms, names)."""
+    if _ACRONYM.match(part):
+        return None
+    words = normalize_label(part).split()
+    es = 2 * bool(set(part) & _SPANISH_HINTS) + len(set(words) & (_SPANISH_WORDS | _MORE_SPANISH))
+    en = len(set(words) & (_ENGLISH_WORDS | _MORE_ENGLISH))
+    labels = {lang[:2] for _, _, lang in ctx.vocabulary.lookup(part)}
+    if labels == {"en"}:
+        en += 2
+    elif labels == {"es"}:
+        es += 2
+    if es >= 2 and en == 0:
+        return "es"
+    if en >= 2 and es == 0:
+        return "en"
+    return None
+
+
+@check(
+    "G007",
+    "mixed-language-cell",
+    Severity.INFO,
+    "One cell holds both languages, such as 'Learner agency / Agencia del estudiante'.",
+)
+def mixed_language(ctx: CheckContext) -> Iterator[Finding]:
+    for r in ctx.table.rows:
+        for role in ("term", "term_es"):
+            text = getattr(r, role)
+            if not text or not _PARTS.search(text):
+                continue
+            parts = [p for p in _PARTS.split(text) if p.strip()]
+            found = {p: _language(ctx, p) for p in parts}
+            if {"en", "es"} <= set(found.values()):
+                en = next(p for p, lang in found.items() if lang == "en")
+                es = next(p for p, lang in found.items() if lang == "es")
+                move = "Spanish term column" if role == "term" else "English term column"
+                yield ctx.finding(
+                    "G007",
+                    f"'{snippet(text)}' holds an English term ('{snippet(en, 30)}') and a "
+                    f"Spanish one ('{snippet(es, 30)}') in one cell.",
+                    r,
+                    role,
+                    f"Keep one language per cell: move the other term to the {move}"
+                    + (" (add one)." if "term_es" not in ctx.table.column_map else "."),
+                )

@@ -1,11 +1,18 @@
-"""Family F: coverage of the national core, and the coverage figures of the report."""
+"""Family F: coverage of the national core, and the coverage figures of the report.
+
+F005 lists how an uncovered core concept is reached without an accepted mapping: fuzzy review
+candidates, ambiguous labels, deficit-based terms through their replacements, and the
+district's own mapping column (which :func:`covered_concepts` does not count: it holds what the
+district claims, not what the matcher found).
+"""
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 
 from pl_vocab.glossary.checks.base import CheckContext, check
+from pl_vocab.glossary.checks.mapping_user import user_mappings
 from pl_vocab.report.model import Coverage, FacetCoverage, Finding, Severity
 
 CORE_THRESHOLD = 0.6
@@ -97,3 +104,48 @@ def facet_imbalance(ctx: CheckContext) -> Iterator[Finding]:
             yield ctx.finding(
                 "F004", f"{n} of {total} mapped terms are in '{ctx.vocabulary.label_facet(facet)}'."
             )
+
+
+def _pending(ctx: CheckContext) -> dict[str, list[str]]:
+    """Concept -> how rows reach it without an accepted mapping (review candidates, ambiguous
+    labels, deficit terms through their replacements, the district's mapping column)."""
+    out: dict[str, list[str]] = defaultdict(list)
+    for lang, matches in (("", ctx.matches), (" (Spanish term)", ctx.matches_es)):
+        for row, m in sorted(matches.items()):
+            if m.deprecated_hit:
+                for c in ctx.vocabulary.replacements(m.deprecated_hit):
+                    out[c.id].append(f"row {row}{lang}, a deficit-based term it replaces")
+            elif m.mapping is None:
+                for cid in m.ambiguous:
+                    out[cid].append(f"row {row}{lang}, an ambiguous label")
+                for cand in m.candidates:
+                    out[cand.concept].append(
+                        f"row {row}{lang}, a similar spelling ({cand.score:.2f})"
+                    )
+    for row, um in sorted(user_mappings(ctx).items()):
+        if um.valid and um.concept and um.predicate in (None, "exact_match", "close_match"):
+            out[um.concept].append(f"row {row}, the district's mapping column")
+    return out
+
+
+@check(
+    "F005",
+    "coverage-pending-review",
+    Severity.INFO,
+    "A core concept is reached only by review candidates or deficit terms; not yet counted.",
+)
+def coverage_pending(ctx: CheckContext) -> Iterator[Finding]:
+    covered = covered_concepts(ctx)
+    pending = _pending(ctx)
+    for c in ctx.vocabulary.core_concepts():
+        ways = pending.get(c.id)
+        if c.id in covered or not ways:
+            continue
+        shown = "; ".join(ways[:4]) + (f"; and {len(ways) - 4} more" if len(ways) > 4 else "")
+        yield ctx.finding(
+            "F005",
+            f"The core concept {ctx.describe(c.id)} is reached only through {shown}; it is not "
+            "counted as covered until a person confirms it.",
+            suggestion=f"Confirm the match by using the national term '{ctx.label(c.id)}' (or "
+            "adding it as a synonym), or rename the deficit-based term.",
+        )

@@ -1,12 +1,109 @@
-"""Family D: mapping district terms to national concepts."""
+"""Family D: mapping district terms to national concepts (D011 and D012, the district's own
+mapping column, and the local-row helpers are in :mod:`.mapping_user`, imported here).
+
+D008 is not derived from matcher predicates: the matcher only ever yields ``exact_match``
+(stages 1-3). It fires instead on the two lexical signals of a narrower term that a table has
+(the row's broader term is a national concept, or the term contains a national label as whole
+words), as a review-only proposal. D001 is not repeated for a row that the district marked
+local (D009 says so) or mapped itself in its mapping column.
+"""
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator
+from functools import cache
+from typing import TYPE_CHECKING
 
 from pl_vocab.glossary.checks.base import CheckContext, check, snippet
+from pl_vocab.glossary.checks.mapping_user import is_local, memo, user_concept
+from pl_vocab.glossary.normalize import fold, phrases
 from pl_vocab.report.model import Finding, Severity
+from pl_vocab.vocabulary import Vocabulary, normalize_label
+
+if TYPE_CHECKING:
+    from pl_vocab.glossary.read import GlossaryRow
+
+
+# ---------------------------------------------------------------- national parents
+@cache
+def _parent_index(vocab: Vocabulary) -> tuple[dict[str, dict[str, tuple[str, ...]]], int]:
+    """Folded pref/alt labels of active concepts with no language advisory, per language."""
+    index: dict[str, dict[str, list[str]]] = {"en": defaultdict(list), "es": defaultdict(list)}
+    longest = 1
+    for c in vocab.concepts:
+        if c.deprecated or c.language_advisory is not None:
+            continue
+        for lt in [*c.pref_label, *(c.alt_label or [])]:
+            lang = "es" if lt.language.startswith("es") else "en"
+            key = fold(lt.value, lang)  # type: ignore[arg-type]
+            if key and c.id not in index[lang][key]:
+                index[lang][key].append(c.id)
+                longest = max(longest, len(key.split()))
+    frozen = {lang: {k: tuple(v) for k, v in idx.items()} for lang, idx in index.items()}
+    return frozen, longest
+
+
+def contained_concepts(vocab: Vocabulary, text: str) -> list[tuple[str, str]]:
+    """(concept, folded phrase) for national labels found as whole words in ``text``, longest
+    phrase first; only concepts that can be a parent (active, no language advisory)."""
+    index, longest = _parent_index(vocab)
+    found: dict[str, tuple[int, str]] = {}
+    for lang in ("en", "es"):
+        for phrase in phrases(fold(text, lang), longest):
+            for cid in index[lang].get(phrase, ()):
+                if cid not in found or len(phrase) > found[cid][0]:
+                    found[cid] = (len(phrase), phrase)
+    return [(cid, p) for cid, (_, p) in sorted(found.items(), key=lambda kv: (-kv[1][0], kv[0]))]
+
+
+def term_rows(ctx: CheckContext) -> dict[str, GlossaryRow]:
+    """The first row of each term, by its normalized form."""
+
+    def compute() -> dict[str, GlossaryRow]:
+        out: dict[str, GlossaryRow] = {}
+        for r in ctx.table.rows:
+            if r.term:
+                out.setdefault(normalize_label(r.term), r)
+        return out
+
+    return memo(ctx, "term_rows", compute)
+
+
+def concept_of_name(ctx: CheckContext, name: str) -> str | None:
+    """The active national concept a name means: through the glossary row with that term (its
+    accepted mapping), else a national preferred or alternative label."""
+    r = term_rows(ctx).get(normalize_label(name))
+    if r is not None:
+        m = ctx.matches.get(r.row)
+        if m is not None and m.mapping and not m.deprecated_hit:
+            return m.mapping.concept
+    found = ctx.vocabulary.get(name)
+    return found.id if found is not None and not found.deprecated else None
+
+
+def national_parent(
+    ctx: CheckContext, r: GlossaryRow, *, definition: bool = False
+) -> tuple[str, str] | None:
+    """The nearest national concept above an unmapped term, and where that came from: the
+    row's broader term, a national label inside the term, or (``definition=True``) the
+    longest label, in its definition, of the facet that most labels found there belong to."""
+    if r.broader:
+        cid = concept_of_name(ctx, r.broader)
+        if cid is not None:
+            return cid, f"its broader term '{snippet(r.broader, 40)}'"
+    inside = contained_concepts(ctx.vocabulary, r.term) if r.term else []
+    if inside:
+        return inside[0][0], f"the words '{inside[0][1]}' in the term"
+    if definition and r.definition:
+        hits = contained_concepts(ctx.vocabulary, r.definition)
+        facets: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        for cid, phrase in hits:
+            facets[ctx.vocabulary.concept(cid).facet].append((cid, phrase))
+        if facets:
+            best = max(facets.values(), key=len)  # the facet most labels belong to
+            return best[0][0], f"the words '{best[0][1]}' in its definition"
+    return None
 
 
 @check("D001", "unmapped-term", Severity.WARNING, "No national concept matches the term.")
@@ -18,6 +115,8 @@ def unmapped(ctx: CheckContext) -> Iterator[Finding]:
         es = ctx.matches_es.get(r.row)
         if es is not None and es.mapping:
             continue
+        if user_concept(ctx, r.row) or ("D009" in ctx.selected and is_local(ctx, r)):
+            continue  # the district mapped it itself, or marked it local (D009 says so)
         yield ctx.finding(
             "D001",
             f"'{snippet(r.term)}' matches no national concept.",
@@ -38,6 +137,8 @@ def fuzzy_only(ctx: CheckContext) -> Iterator[Finding]:
         m = ctx.matches.get(r.row)
         if m is None or m.mapping or m.ambiguous or not m.candidates:
             continue
+        if user_concept(ctx, r.row):
+            continue  # a person already chose (D012 says if the choice is disputed)
         best = m.candidates[0]
         others = ", ".join(ctx.describe(c.concept) for c in m.candidates[1:])
         more = f" (also: {others})" if others else ""
@@ -59,7 +160,7 @@ def fuzzy_only(ctx: CheckContext) -> Iterator[Finding]:
 def ambiguous(ctx: CheckContext) -> Iterator[Finding]:
     for r in ctx.table.rows:
         m = ctx.matches.get(r.row)
-        if m is not None and m.ambiguous:
+        if m is not None and m.ambiguous and user_concept(ctx, r.row) not in m.ambiguous:
             options = " or ".join(ctx.describe(c) for c in m.ambiguous)
             yield ctx.finding(
                 "D003",
@@ -172,3 +273,78 @@ def many_to_one(ctx: CheckContext) -> Iterator[Finding]:
                     "term",
                     "Keep one term and list the others as synonyms.",
                 )
+
+
+@check(
+    "D008",
+    "broader-or-narrower-only",
+    Severity.INFO,
+    "No exact national match, but the term is probably narrower than a national concept.",
+)
+def narrower_only(ctx: CheckContext) -> Iterator[Finding]:
+    for r in ctx.table.rows:
+        m = ctx.matches.get(r.row)
+        if m is None or m.mapping or m.ambiguous or m.candidates or m.deprecated_hit:
+            continue
+        es = ctx.matches_es.get(r.row)
+        if (es is not None and es.mapping) or user_concept(ctx, r.row) or is_local(ctx, r):
+            continue  # mapped in Spanish or by the district; local rows get D009
+        parent = national_parent(ctx, r)
+        if parent is None:
+            continue
+        cid, why = parent
+        yield ctx.finding(
+            "D008",
+            f"'{snippet(r.term)}' has no exact national equivalent, but it is probably narrower "
+            f"than (or related to) {ctx.describe(cid)}, judging by {why}.",
+            r,
+            "term",
+            f"Record it as narrowMatch (or relatedMatch) {cid} after checking, or mark it local.",
+        )
+
+
+@check(
+    "D009",
+    "local-extension",
+    Severity.INFO,
+    "A term the district marked as local; suggests the nearest national parent.",
+)
+def local_extension(ctx: CheckContext) -> Iterator[Finding]:
+    for r in ctx.table.rows:
+        if not r.term:
+            continue
+        where = is_local(ctx, r)
+        if where is None:
+            continue
+        m = ctx.matches.get(r.row)
+        if m is not None and m.mapping and not m.deprecated_hit:
+            yield ctx.finding(
+                "D009",
+                f"'{snippet(r.term)}' is marked local (in '{where}'), but it is the national "
+                f"concept {ctx.describe(m.mapping.concept)}.",
+                r,
+                "term",
+                "Map it to the national concept instead of keeping a local term.",
+            )
+            continue
+        parent = national_parent(ctx, r, definition=True)
+        if parent is None:
+            yield ctx.finding(
+                "D009",
+                f"'{snippet(r.term)}' is a local term (marked in '{where}'); no national "
+                "concept above it was found.",
+                r,
+                "term",
+                "Keep it as a local extension; give it a broader term if a national concept covers it.",
+            )
+            continue
+        cid, why = parent
+        facet = ctx.vocabulary.label_facet(ctx.vocabulary.concept(cid).facet)
+        yield ctx.finding(
+            "D009",
+            f"'{snippet(r.term)}' is a local term (marked in '{where}'); its nearest national "
+            f"parent is {ctx.describe(cid)} in the facet '{facet}', from {why}.",
+            r,
+            "term",
+            f"Keep it local and record it as narrowMatch {cid}, so reports can roll it up.",
+        )

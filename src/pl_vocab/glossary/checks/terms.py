@@ -47,29 +47,26 @@ def empty_term(ctx: CheckContext) -> Iterator[Finding]:
 
 @check("B002", "duplicate-term", Severity.ERROR, "The identical term appears in two rows.")
 def duplicate_term(ctx: CheckContext) -> Iterator[Finding]:
-    first: dict[str, int] = {}
+    first: dict[str, tuple[int, str | None]] = {}  # term -> (row, definition) of its first row
     for r in ctx.table.rows:
         if not r.term:
             continue
         if r.term in first:
+            row, definition = first[r.term]
             same = (
                 "with the same definition"
-                if _definition(ctx, first[r.term]) == r.definition
+                if definition == r.definition
                 else "with a different definition"
             )
             yield ctx.finding(
                 "B002",
-                f"'{snippet(r.term)}' is also at row {first[r.term]}, {same}.",
+                f"'{snippet(r.term)}' is also at row {row}, {same}.",
                 r,
                 "term",
                 "Keep one row per term; merge the definitions.",
             )
         else:
-            first[r.term] = r.row
-
-
-def _definition(ctx: CheckContext, row: int) -> str | None:
-    return next((r.definition for r in ctx.table.rows if r.row == row), None)
+            first[r.term] = (r.row, r.definition)
 
 
 @check(
