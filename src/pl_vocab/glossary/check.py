@@ -68,21 +68,13 @@ def check_table(
     for cid in sorted(CHECKS):
         if cid in selected:
             findings.extend(CHECKS[cid].run(ctx))
-    mappings = [
-        MappingRow(
-            row=row,
-            term=m.term,
-            concept=m.mapping.concept,
-            predicate=m.mapping.predicate,
-            justification=m.mapping.justification,
-            confidence=m.mapping.confidence,
-            comment=m.mapping.comment or None,
-        )
-        for row, m in sorted(ctx.matches.items())
-        if m.mapping
-    ]
-    for row, m in sorted(ctx.matches_es.items()):
-        if m.mapping and not (ctx.matches.get(row) and ctx.matches[row].mapping):
+    # one mapping per row: the term's own, else its Spanish term's
+    mappings: list[MappingRow] = []
+    for row in sorted({*ctx.matches, *ctx.matches_es}):
+        m = ctx.matches.get(row)
+        if m is None or m.mapping is None:
+            m = ctx.matches_es.get(row)
+        if m is not None and m.mapping is not None:
             mappings.append(
                 MappingRow(
                     row=row,
