@@ -101,3 +101,78 @@ def test_rdflib_graph_is_isomorphic_to_the_fast_path(cls: str) -> None:
         assert isomorphic(exchange.to_rdflib_graph(via_jsonld), slow)
 
     check()
+
+
+@pytest.mark.parametrize("cls", CLASSES)
+def test_canonical_ntriples_fast_path_gives_what_the_full_parser_gives(cls: str) -> None:
+    import pyoxigraph as ox
+
+    from pl_vocab.rdf.load import canonical_ntriples, from_ntriples, from_triples
+
+    @settings(max_examples=3)
+    @given(record(cls))
+    def check(data: dict[str, Any]) -> None:
+        obj = model_class(cls).model_validate(data)
+        text = exchange.dumps([obj], "ntriples")
+        lines = canonical_ntriples(text)
+        assert lines is not None  # what pl_vocab writes is canonical
+        fast = from_ntriples(lines)
+        full = from_triples(ox.parse(text.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES))
+        assert [dump_canonical(o) for o in fast] == [dump_canonical(o) for o in full]
+        assert dump_canonical(fast[0]) == dump_canonical(obj)
+
+    check()
+
+
+NT_GOAL = (
+    "<https://example.org/g/1> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> "
+    "<https://w3id.org/pl-vocab/LearnerGoal> .\n"
+    "<https://example.org/g/1> <https://w3id.org/pl-vocab/asserter_role> "
+    "<https://w3id.org/pl-vocab/role/learner> .\n"
+    "<https://example.org/g/1> <https://w3id.org/pl-vocab/learner> <https://example.org/l/1> .\n"
+    '<https://example.org/g/1> <https://schema.org/description> "Leer \\"más\\" \\u00E9" .\n'
+)
+
+
+@pytest.mark.parametrize(
+    "variant",
+    [
+        NT_GOAL,
+        NT_GOAL.replace("\n", "\r\n"),  # CRLF
+        "# a comment\n\n" + NT_GOAL,  # comments and blank lines
+        NT_GOAL.replace(" .\n", "\t.\n"),  # other whitespace
+        NT_GOAL.replace("example.org/g/1", "example.org/g/\\u0031"),  # escape inside an IRI
+        NT_GOAL.rstrip("\n"),  # no final newline
+    ],
+)
+def test_non_canonical_ntriples_still_load(variant: str) -> None:
+    from pl_vocab.rdf.load import canonical_ntriples
+
+    expected = canonical_ntriples(NT_GOAL)
+    assert expected is not None
+    back = exchange.loads(variant, "ntriples", cls="LearnerGoal")
+    goals = [o for o in back if type(o).__name__ == "LearnerGoal"]
+    assert len(goals) == 1
+    assert str(goals[0].id).endswith("/g/1")
+    assert goals[0].statement == 'Leer "más" é'
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "<relative> <https://w3id.org/pl-vocab/x> <https://e.org/o> .",  # IRIs must be absolute
+        '<https://e.org/s> <https://w3id.org/pl-vocab/x> "\\uD800" .',  # a lone surrogate
+        "<https://e.org/s> <https://w3id.org/pl-vocab/x> <https://e.org/a b> .",  # space in IRI
+        '<https://e.org/s> <https://w3id.org/pl-vocab/x> "open .',  # unterminated literal
+        '<https://e.org/s> <https://w3id.org/pl-vocab/x> "x"@ .',  # empty language tag
+        "<https://e.org/s> <https://w3id.org/pl-vocab/x> <https://e.org/o>",  # no final dot
+    ],
+)
+def test_the_strict_line_pattern_leaves_malformed_lines_to_the_full_parser(line: str) -> None:
+    from pl_vocab.exchange import InputError
+    from pl_vocab.rdf.load import canonical_ntriples
+
+    text = NT_GOAL + line + "\n"
+    assert canonical_ntriples(text) is None
+    with pytest.raises(InputError, match=r"line [56]"):  # 6: the dot is missed at the end
+        exchange.loads(text, "ntriples")

@@ -241,8 +241,17 @@ def iter_ndjson(
 def _rdf_objects(data: bytes, fmt: str, source: str) -> list[BaseModel]:
     import pyoxigraph as ox
 
-    from pl_vocab.rdf.load import from_ntriples
+    from pl_vocab.rdf.load import canonical_ntriples, from_ntriples
 
+    if fmt == "ntriples":
+        # N-Triples already in canonical form is checked and split in one pass, without the round
+        # trip through pyoxigraph; anything else (or text that is not UTF-8) takes the full parser
+        try:
+            lines = canonical_ntriples(data.decode("utf-8"))
+        except UnicodeDecodeError:
+            lines = None
+        if lines is not None:
+            return from_ntriples(lines, source=source)
     if fmt == "rdfxml" and _DOCTYPE.search(data):
         raise InputError(
             f"{source}: RDF/XML with a DOCTYPE or ENTITY declaration is refused (entity expansion "

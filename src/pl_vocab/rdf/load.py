@@ -5,7 +5,11 @@ and predicate, never dropped. Values of sensitive slots never appear in a proble
 
 How it is fast: pyoxigraph parses (and validates) the input and writes it back out as canonical
 N-Triples, entirely in Rust; Python then only splits lines, which costs far less than touching
-one Python term object per triple. Objects are decoded lazily, by the slot they fill.
+one Python term object per triple. N-Triples input that is already in that canonical form (what
+pl_vocab, pyoxigraph and most tools write) skips the round trip through pyoxigraph: one strict
+regular expression, which accepts only well-formed lines, checks and splits it in a single pass,
+and anything it does not accept goes through pyoxigraph as before. Objects are decoded lazily, by
+the slot they fill.
 """
 
 from __future__ import annotations
@@ -31,7 +35,7 @@ from pl_vocab.rdf.plan import (
     get_plan,
 )
 
-__all__ = ["RdfDataError", "RdfProblem", "from_ntriples", "from_triples"]
+__all__ = ["RdfDataError", "RdfProblem", "canonical_ntriples", "from_ntriples", "from_triples"]
 
 _XSD_BOOLEAN, _XSD_INTEGER = XSD + "boolean", XSD + "integer"
 _NUMERIC_OR_BOOLEAN = frozenset(
@@ -40,6 +44,22 @@ _NUMERIC_OR_BOOLEAN = frozenset(
 # one N-Triples line: subject term, predicate IRI, object term (pyoxigraph writes one per line)
 _LINE = re.compile(r"^(\S+) <([^>]*)> (.*) \.$", re.MULTILINE)
 _OWN_NAMESPACE = "https://w3id.org/pl-vocab/"
+# one canonical N-Triples line, strictly: absolute IRIs without the characters the grammar forbids,
+# simple blank node labels, literals with only the escapes the grammar allows (no lone surrogates),
+# single spaces, " ." at the end. Anything else is left to pyoxigraph's parser.
+_IRI_BODY = r'[A-Za-z][A-Za-z0-9+.\-]*:[^\x00-\x20<>"{}|^`\\]*'
+_IRI = f"<{_IRI_BODY}>"
+_BNODE = r"_:[A-Za-z0-9_](?:[A-Za-z0-9_.\-]*[A-Za-z0-9_\-])?"
+_LITERAL = (
+    r'"(?:[^"\\\n\r]++|\\[tbnrf"\'\\]|\\u(?![dD][89abAB])[0-9A-Fa-f]{4}'
+    r"|\\U(?:000[0-9A-Fa-f]|0010)[0-9A-Fa-f]{4})*+\""
+    rf"(?:@[a-zA-Z]+(?:-[a-zA-Z0-9]+)*|\^\^{_IRI})?"
+)
+_STRICT_LINE = re.compile(
+    rf"^({_IRI}|{_BNODE}) <({_IRI_BODY})> "
+    rf"({_IRI}|{_BNODE}|{_LITERAL}) \.$",
+    re.MULTILINE,
+)
 _ESCAPE = re.compile(r"\\(?:u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8})|(.))")
 _ECHAR = {"t": "\t", "b": "\b", "n": "\n", "r": "\r", "f": "\f", '"': '"', "'": "'", "\\": "\\"}
 
@@ -89,7 +109,7 @@ def _show(term: str) -> str:
 class _Reader:
     """Subjects are keyed by their N-Triples term (``<iri>`` or ``_:label``), as written."""
 
-    def __init__(self, plan: Plan, ntriples: str) -> None:
+    def __init__(self, plan: Plan, triples: Iterable[tuple[str, str, str]]) -> None:
         self.plan = plan
         self.props: dict[str, list[tuple[str, str]]] = {}
         self.types: dict[str, list[str]] = defaultdict(list)
@@ -99,7 +119,7 @@ class _Reader:
         # objects of inlined slots are nested nodes, never top-level records; slot IRIs are
         # global in the schema, so whether a predicate inlines is known without the class
         inlined, nested = plan.inlined_predicates, self.nested
-        for s, p, o in _LINE.findall(ntriples):
+        for s, p, o in triples:
             if p == RDF_TYPE and o[0] == "<":
                 self.types[s].append(o[1:-1])
                 continue
@@ -212,24 +232,47 @@ class _Reader:
         return data
 
 
-def from_ntriples(
-    text: str, *, source: str = "<input>", plan: Plan | None = None
-) -> list[BaseModel]:
-    """Build validated model objects from canonical N-Triples text (as pyoxigraph writes it).
+def canonical_ntriples(text: str) -> list[tuple[str, str, str]] | None:
+    """The (subject, predicate IRI, object) terms of N-Triples text if every line is canonical.
 
-    The top-level objects are the typed nodes that no other node inlines; references stay IRIs.
+    None when any line is not (comments, blank lines, other spacing, CRLF, escapes in IRIs,
+    unusual blank node labels, or anything malformed): such text must go through a full parser.
+    """
+    gc_was_on = gc.isenabled()
+    gc.disable()  # a tuple per triple, and no cycles: see from_ntriples
+    try:
+        triples: list[tuple[str, str, str]] = _STRICT_LINE.findall(text)
+    finally:
+        if gc_was_on:
+            gc.enable()
+    lines = text.count("\n") + (0 if not text or text.endswith("\n") else 1)
+    return triples if len(triples) == lines else None
+
+
+def from_ntriples(
+    text: str | list[tuple[str, str, str]],
+    *,
+    source: str = "<input>",
+    plan: Plan | None = None,
+) -> list[BaseModel]:
+    """Build validated model objects from canonical N-Triples (as pyoxigraph writes it).
+
+    ``text`` is the N-Triples text itself, trusted to be canonical, or its lines already split by
+    :func:`canonical_ntriples`. The top-level objects are the typed nodes that no other node
+    inlines; references stay IRIs.
 
     :raises RdfDataError: listing every triple that fits no slot and every invalid value.
     """
     from pl_vocab.models import model_class
 
     plan = plan or get_plan()
+    triples = _LINE.findall(text) if isinstance(text, str) else text
     # many small objects are made here and none of them form cycles: the cyclic garbage collector
     # would only rescan them again and again (it doubles the time on large files)
     gc_was_on = gc.isenabled()
     gc.disable()
     try:
-        reader = _Reader(plan, text)
+        reader = _Reader(plan, triples)
         out: list[BaseModel] = []
         for subject, cplan in sorted(reader.roots(), key=lambda sc: sc[0]):
             data = reader.build(subject, cplan)
