@@ -197,6 +197,9 @@ def _schema_index(schema_path: Path) -> dict[str, Any]:
                     else None
                 ),
                 "pattern": s.pattern,
+                # dates that name a plan (a goal's target, a consent's end) may lie ahead; every
+                # other date or datetime records something that has happened (record rule V006)
+                "may_be_future": bool(s.annotations and "may_be_future" in s.annotations),
             }
         classes[cname] = {
             "class_uri": sv.expand_curie(sv.get_uri(cname, expand=False)),
