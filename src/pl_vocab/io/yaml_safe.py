@@ -18,7 +18,7 @@ import yaml
 
 from pl_vocab.errors import PlVocabError
 
-__all__ = ["YamlInputError", "dump_yaml", "load_yaml"]
+__all__ = ["YamlInputError", "dump_yaml", "load_yaml", "load_yaml_with_lines"]
 
 
 class YamlInputError(PlVocabError):
@@ -61,11 +61,43 @@ def load_yaml(source: str | Path, *, name: str | None = None) -> Any:
             raise YamlInputError(f"{name}: cannot be read ({exc.strerror}).") from None
     else:
         text = source
+    return _load(text, name, with_lines=False)[0]
+
+
+def load_yaml_with_lines(text: str, *, name: str | None = None) -> tuple[Any, dict[str, int]]:
+    """Like :func:`load_yaml`, plus the line (1-based) where each value starts, by JSON path.
+
+    >>> data, lines = load_yaml_with_lines("- id: a\\n  tags:\\n    - x\\n- id: b\\n")
+    >>> lines["$[1]"], lines["$[0].tags[0]"]
+    (4, 3)
+    """
+    return _load(text, name, with_lines=True)
+
+
+def _lines(node: Any, path: str, out: dict[str, int]) -> None:
+    out[path] = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            if isinstance(key, yaml.ScalarNode):
+                _lines(value, f"{path}.{key.value}", out)
+    elif isinstance(node, yaml.SequenceNode):
+        for i, item in enumerate(node.value):
+            _lines(item, f"{path}[{i}]", out)
+
+
+def _load(text: str, name: str | None, *, with_lines: bool) -> tuple[Any, dict[str, int]]:
     loader = None
     try:
         loader = _SafeNoAliasLoader(text)
         loader.name = name or "<text>"
-        return loader.get_single_data()
+        if not with_lines:
+            return loader.get_single_data(), {}
+        node = loader.get_single_node()
+        lines: dict[str, int] = {}
+        if node is None:
+            return None, lines
+        _lines(node, "$", lines)
+        return loader.construct_document(node), lines
     except YamlInputError:
         raise
     except yaml.reader.ReaderError as exc:

@@ -13,6 +13,7 @@ from pl_vocab.vocabulary import Vocabulary
 
 __all__ = [
     "FAMILY_NAMES",
+    "RECORD_STATS",
     "compact",
     "family_of",
     "family_title",
@@ -33,7 +34,18 @@ FAMILY_NAMES: dict[str, str] = {
     "G": "Bilingual",
     "H": "SKOS",
     "I": "Relations",
+    "R": "Structure and types",
+    "S": "Formats",
+    "V": "Vocabulary rules",
 }
+# what a record validation report counts, in the order the summary shows it
+RECORD_STATS: tuple[tuple[str, str], ...] = (
+    ("files", "files"),
+    ("records", "records read"),
+    ("valid_records", "valid"),
+    ("invalid_records", "with errors"),
+    ("findings_not_listed", "findings counted but not listed"),
+)
 
 _SKOS = "http://www.w3.org/2004/02/skos/core#"
 _RELATIONSHIPS = {

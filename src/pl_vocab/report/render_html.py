@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from html import escape
 
 from pl_vocab.report.layout import (
+    RECORD_STATS,
     compact,
     family_title,
     group_by_family,
@@ -125,6 +126,9 @@ def _numbers(report: Report) -> str:
         ("unmapped", "with no national match"),
     ):
         if key in report.stats:
+            cards.append((str(report.stats[key]), label))
+    for key, label in RECORD_STATS:
+        if key in report.stats and (report.stats[key] or key in ("records", "valid_records")):
             cards.append((str(report.stats[key]), label))
     if report.coverage:
         c = report.coverage

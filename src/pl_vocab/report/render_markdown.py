@@ -6,6 +6,7 @@ from __future__ import annotations
 import html
 
 from pl_vocab.report.layout import (
+    RECORD_STATS,
     compact,
     family_title,
     group_by_family,
@@ -61,6 +62,9 @@ def _summary(report: Report) -> list[list[object]]:
     for key, label in (("terms", "Terms read"), ("mapped", "Mapped"), ("unmapped", "Unmapped")):
         if key in report.stats:
             rows.append([label, report.stats[key]])
+    for key, label in RECORD_STATS:
+        if key in report.stats and (report.stats[key] or key in ("records", "valid_records")):
+            rows.append([label[:1].upper() + label[1:], report.stats[key]])
     if report.coverage:
         rows.append(
             ["Core coverage", share(report.coverage.core_covered, report.coverage.core_total)]

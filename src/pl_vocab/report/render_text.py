@@ -13,7 +13,14 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from pl_vocab.report.layout import family_title, group_by_family, share, verdict, where
+from pl_vocab.report.layout import (
+    RECORD_STATS,
+    family_title,
+    group_by_family,
+    share,
+    verdict,
+    where,
+)
 from pl_vocab.report.model import Finding, Report, Severity
 
 __all__ = ["render_text"]
@@ -56,6 +63,13 @@ def _summary(report: Report) -> Table:
     ]
     if terms:
         grid.add_row("Terms", Text(" · ".join(terms)))
+    records = [
+        f"{report.stats[key]} {label}"
+        for key, label in RECORD_STATS
+        if key in report.stats and (report.stats[key] or key in ("records", "valid_records"))
+    ]
+    if records:
+        grid.add_row("Records", Text(" · ".join(records)))
     if report.coverage:
         grid.add_row(
             "Core coverage", Text(share(report.coverage.core_covered, report.coverage.core_total))

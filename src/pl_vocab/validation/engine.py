@@ -1,0 +1,344 @@
+"""Record validation: the three layers over one record, a batch, a stream or files.
+
+    >>> from pl_vocab.validation import validate
+    >>> goal = {"type": "LearnerGoal", "id": "https://example.org/goals/1",
+    ...         "learner": "https://example.org/learners/1", "statement": "Read two novels",
+    ...         "asserter_role": "learner", "language": "en", "colour": "red"}
+    >>> [(f.id, f.location.json_path) for f in validate(goal)]
+    [('R002', '$.colour')]
+
+Every finding carries its rule ID (R structure and types, S formats, V vocabulary rules), the
+file, the line where known, the record's index and identifier, and the JSON path. Messages are
+built from rule, slot and path, never from a value, so a sensitive value never reaches a report.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+from pl_vocab.report.model import Finding, InputInfo, Location, Report
+from pl_vocab.validation.catalogue import RULES
+from pl_vocab.validation.index import class_info, known_classes
+from pl_vocab.validation.layers import check_structure, finding
+from pl_vocab.validation.rules import BatchState, check_rules, expand
+from pl_vocab.validation.sources import Item
+
+__all__ = ["Validator", "iter_findings", "validate"]
+
+DEFAULT_MAX_PER_RULE = 1000
+
+
+class _RecordingState(BatchState):
+    """Batch state in a worker process: records what it saw, for the parent to replay in order."""
+
+    def __init__(self, now: dt.datetime) -> None:
+        super().__init__(now=now)
+        self.events: list[tuple[str, str, str, Location, str]] = []
+
+    def see_id(self, iri: str, where: Location, path: str) -> Finding | None:
+        self.events.append(("id", iri, "", where, path))
+        return None
+
+    def see_reference(self, iri: str, target: str, where: Location, path: str) -> None:
+        self.events.append(("ref", iri, target, where, path))
+
+
+@dataclass
+class Validator:
+    """Validates records one at a time and remembers what the batch rules need.
+
+    Use :meth:`check` for each record (dicts as read from JSON or YAML, or model objects), then
+    :meth:`finish` for the findings only the whole batch can give (unresolved references).
+
+    ``max_per_rule`` keeps the first findings of each rule (all are counted); 0 keeps all.
+    """
+
+    class_name: str | None = None
+    select: Iterable[str] = ()
+    ignore: Iterable[str] = ()
+    now: dt.datetime | None = None
+    known_ids: Iterable[str] = ()
+    max_per_rule: int = DEFAULT_MAX_PER_RULE
+    findings: list[Finding] = field(default_factory=list, init=False)
+    counts: Counter[str] = field(default_factory=Counter, init=False)
+    records: int = field(default=0, init=False)
+    invalid_records: int = field(default=0, init=False)
+
+    def __post_init__(self) -> None:
+        from pl_vocab.report.selection import resolve_selection
+
+        self.selected = frozenset(resolve_selection(RULES, self.select, self.ignore))
+        now = self.now or dt.datetime.now(dt.UTC)
+        if now.tzinfo is None:
+            raise ValueError("now must carry a timezone")
+        self.state = BatchState(now=now, known={expand(k) for k in self.known_ids})
+        if self.class_name is not None and self.class_name not in known_classes():
+            raise KeyError(_unknown_class_message(self.class_name))
+
+    # ------------------------------------------------------------------------- one record
+    def check(self, record: Any, where: Location | None = None) -> list[Finding]:
+        """Findings for one record (and remember it for the batch rules)."""
+        if isinstance(record, BaseModel):
+            item = Item(
+                record.model_dump(mode="json", exclude_none=True),
+                type(record).__name__,
+                where or Location(),
+            )
+        else:
+            item = Item(record, self.class_name, where or Location())
+        return self.check_item(item)
+
+    def check_item(self, item: Item, state: BatchState | None = None) -> list[Finding]:
+        """Findings for one item read from a file, kept (up to the cap) and returned."""
+        found = _check_item(item, self.class_name, self.selected, state or self.state)
+        self.records += 1
+        if any(f.severity == "error" for f in found):
+            self.invalid_records += 1
+        return self._keep(found)
+
+    def _keep(self, found: list[Finding]) -> list[Finding]:
+        kept = []
+        for f in found:
+            if f.id not in self.selected:
+                continue
+            self.counts[f.id] += 1
+            if not self.max_per_rule or self.counts[f.id] <= self.max_per_rule:
+                kept.append(f)
+        self.findings.extend(kept)
+        return kept
+
+    def replay(self, events: list[tuple[str, str, str, Location, str]]) -> list[Finding]:
+        """Apply identifiers and references seen in a worker process, in order."""
+        out = []
+        for kind, iri, target, where, path in events:
+            if kind == "id":
+                dup = self.state.see_id(iri, where, path)
+                if dup is not None:
+                    out.append(dup)
+            else:
+                self.state.see_reference(iri, target, where, path)
+        return self._keep(out)
+
+    def finish(self) -> list[Finding]:
+        """The batch findings (references that nothing in the batch resolved)."""
+        if "V001" not in self.selected:
+            return []
+        return self._keep(list(self.state.unresolved()))
+
+    def report(self, input: InputInfo, stats: dict[str, int] | None = None) -> Report:
+        """Everything found so far as a :class:`Report` (call :meth:`finish` first)."""
+        from pl_vocab import __version__
+
+        shown = len(self.findings)
+        total = sum(self.counts.values())
+        all_stats = {
+            "records": self.records,
+            "valid_records": self.records - self.invalid_records,
+            "invalid_records": self.invalid_records,
+            "findings": total,
+            "findings_not_listed": total - shown,
+            **(stats or {}),
+        }
+        return Report(
+            valid=not any(f.severity == "error" for f in self.findings),
+            tool_version=__version__,
+            input=input,
+            stats=all_stats,
+            findings=self.findings,
+        )
+
+
+def _unknown_class_message(name: str) -> str:
+    near = difflib.get_close_matches(name, known_classes(), n=1)
+    hint = f" Did you mean {near[0]}?" if near else ""
+    return f"{name!r} is not a pl_vocab class.{hint} Run `pl-vocab rules` or see docs/schema/."
+
+
+def _class_of(item: Item, default: str | None) -> tuple[str | None, Any, Finding | None]:
+    data = item.data
+    if not isinstance(data, dict):
+        what = type(data).__name__ if data is not None else "null"
+        return (
+            None,
+            data,
+            finding("R009", f"a record must be an object, found {what}", item.where, "$"),
+        )
+    declared = data.get("type")
+    if item.class_name and item.model is not None:
+        return item.class_name, data, None
+    if isinstance(declared, str):
+        body = {k: v for k, v in data.items() if k != "type"}
+        if declared not in known_classes():
+            near = difflib.get_close_matches(declared, known_classes(), n=1)
+            return (
+                None,
+                body,
+                finding(
+                    "R008",
+                    f"'type' names no pl_vocab class ({declared!r})",
+                    item.where,
+                    "$.type",
+                    f"did you mean {near[0]}?" if near else "use a class name from docs/schema/",
+                    "type",
+                ),
+            )
+        return declared, body, None
+    if default:
+        return default, data, None
+    record_set = class_info("RecordSet").slots
+    if data and all(k in record_set for k in data):
+        return "RecordSet", data, None
+    return (
+        None,
+        data,
+        finding(
+            "R008",
+            "the record has no 'type' and no class was given",
+            item.where,
+            "$",
+            'add "type": "<Class>" to the record, or give the class with --class',
+        ),
+    )
+
+
+def _check_item(
+    item: Item, default: str | None, selected: frozenset[str], state: BatchState
+) -> list[Finding]:
+    found: list[Finding] = list(item.findings or ())
+    if item.data is None and item.findings:
+        return found
+    class_name, data, problem = _class_of(item, default)
+    where = item.where
+    if isinstance(data, dict) and class_name:
+        ident_slot = class_info(class_name).identifier
+        ident = data.get(ident_slot) if ident_slot else None
+        if isinstance(ident, str) and where.record_id is None:
+            where = where.model_copy(update={"record_id": ident})
+    if problem is not None:
+        found.append(problem)
+        return found
+    assert class_name is not None
+    if item.model is not None:
+        # built from RDF by the models already: the formats layer and the rules remain
+        _, structural = check_structure(data, class_name, where)
+        ok = not structural
+    else:
+        obj, structural = check_structure(data, class_name, where)
+        ok = obj is not None
+    found.extend(structural)
+    if ok:
+        found.extend(check_rules(data, class_name, where, state, selected=selected))
+    if item.lines:
+        found = [_with_line(f, item.lines) for f in found]
+    return found
+
+
+def _with_line(f: Finding, lines: dict[str, int]) -> Finding:
+    path = f.location.json_path
+    while path:
+        line = lines.get(path)
+        if line is not None:
+            return f.model_copy(update={"location": f.location.model_copy(update={"line": line})})
+        cut = max(path.rfind("."), path.rfind("["))
+        path = path[:cut] if cut > 0 else ""
+    return f
+
+
+# ------------------------------------------------------------------------------ public API
+def _as_items(records: Any, class_name: str | None) -> Iterator[tuple[Any, Location]]:
+    if isinstance(records, (BaseModel, dict)):
+        yield records, Location(record_index=1)
+        return
+    for i, r in enumerate(records, 1):
+        yield r, Location(record_index=i)
+
+
+def iter_findings(
+    records: Any,
+    *,
+    cls: str | None = None,
+    now: dt.datetime | None = None,
+    select: Iterable[str] = (),
+    ignore: Iterable[str] = (),
+    known_ids: Iterable[str] = (),
+) -> Iterator[Finding]:
+    """Findings for a stream of records (dicts or model objects), as each record is checked;
+    the batch findings (unresolved references) come last. Memory stays flat: nothing is kept but
+    identifiers and pending references."""
+    v = Validator(cls, select, ignore, now, known_ids, max_per_rule=0)
+    for record, where in _as_items(records, cls):
+        yield from v.check(record, where)
+        v.findings.clear()
+    yield from v.finish()
+
+
+def validate(
+    records: Any,
+    *,
+    cls: str | None = None,
+    now: dt.datetime | None = None,
+    select: Iterable[str] = (),
+    ignore: Iterable[str] = (),
+    known_ids: Iterable[str] = (),
+) -> list[Finding]:
+    """Findings for one record, a list or any iterable of records (dicts or model objects).
+
+    ``cls`` is the class of dicts that carry no ``type``; ``now`` fixes "now" for the date rules
+    (reproducible runs); ``select``/``ignore`` take rule IDs, prefixes or families (R, S, V).
+    """
+    return list(
+        iter_findings(records, cls=cls, now=now, select=select, ignore=ignore, known_ids=known_ids)
+    )
+
+
+# ------------------------------------------------------------------------------- workers
+@dataclass(frozen=True)
+class _Job:
+    class_name: str | None
+    selected: frozenset[str]
+    now: dt.datetime
+
+
+def _run_items(job: _Job, items: Iterable[Item]) -> tuple[list[list[Finding]], list[Any], int]:
+    state = _RecordingState(job.now)
+    out = []
+    errors = 0
+    for item in items:
+        found = _check_item(item, job.class_name, job.selected, state)
+        if any(f.severity == "error" for f in found):
+            errors += 1
+        out.append(found)
+    return out, state.events, errors
+
+
+def run_ndjson_chunk(
+    job: _Job, source: str, first_index: int, lines: list[tuple[int, bytes]]
+) -> tuple[list[list[Finding]], list[Any], int]:
+    """Parse and check a chunk of NDJSON lines in a worker process."""
+    from pl_vocab.validation.sources import ndjson_item
+
+    items = [ndjson_item(raw, source, n, first_index + i) for i, (n, raw) in enumerate(lines)]
+    return _run_items(job, items)
+
+
+def run_file(job: _Job, path: str, fmt: str | None) -> tuple[list[list[Finding]], list[Any], int]:
+    """Read and check one whole file in a worker process."""
+    from pl_vocab.validation.sources import iter_items
+
+    return _run_items(job, iter_items(Path(path), fmt, job.class_name))
+
+
+def make_job(v: Validator) -> _Job:
+    """What a worker needs to check records exactly as ``v`` would."""
+    return _Job(v.class_name, v.selected, v.state.now)
+
+
+ProgressFn = Callable[[int], None]

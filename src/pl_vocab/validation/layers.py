@@ -1,0 +1,327 @@
+"""The first two layers of record validation: structure and types (R), formats (S).
+
+The generated JSON Schema runs first, with jsonschema-rs; when a record passes it (the common case)
+only its fast ``is_valid`` is paid. The generated Pydantic model then builds the typed object. A
+record that fails either is explained by both: Pydantic's errors become R findings, and the JSON
+Schema's errors at paths Pydantic did not already report become S findings (the JSON Schema is the
+stricter of the two: it refuses "3" for a number and checks formats such as ``uri``).
+
+Messages are built from the error's kind and path only, never from a library's message text (both
+Pydantic's and jsonschema-rs's quote the value), so they are safe for sensitive slots.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable
+from functools import cache
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from pl_vocab.report.model import Finding, Location
+from pl_vocab.validation.catalogue import RULES
+from pl_vocab.validation.index import ClassInfo, SlotInfo, class_info, enum_values
+
+__all__ = ["check_structure", "finding", "json_path"]
+
+_IRI_PATTERN = "^[A-Za-z][A-Za-z0-9+.\\-]*:[^\\s]+$"
+_TEXT_PATTERN = "\\S"
+
+
+def finding(
+    rule: str,
+    message: str,
+    where: Location,
+    path: str | None = None,
+    suggestion: str | None = None,
+    field: str | None = None,
+) -> Finding:
+    """A finding of ``rule`` at ``where`` (plus a JSON path inside the record)."""
+    info = RULES[rule]
+    update: dict[str, Any] = {}
+    if path is not None:
+        update["json_path"] = path
+    if field is not None:
+        update["field"] = field
+    return Finding(
+        id=rule,
+        name=info.name,
+        severity=info.severity,
+        message=message,
+        location=where.model_copy(update=update) if update else where,
+        suggestion=suggestion,
+    )
+
+
+def json_path(parts: tuple[Any, ...] | list[Any]) -> str:
+    """``$.evidence[0].description`` from ``("evidence", 0, "description")``.
+
+    >>> json_path(("evidence", 0, "description"))
+    '$.evidence[0].description'
+    """
+    out = "$"
+    for p in parts:
+        out += f"[{p}]" if isinstance(p, int) else f".{p}"
+    return out
+
+
+def _locate(cls: ClassInfo, loc: tuple[Any, ...]) -> tuple[str, SlotInfo | None, ClassInfo]:
+    """Follow a Pydantic error location through the schema: the JSON path, the slot it ends at
+    (None for a field the class does not define) and the class that holds that slot or field.
+    Union tags that Pydantic may put inside a location are skipped."""
+    path: list[Any] = []
+    current: ClassInfo | None = cls
+    holder, slot = cls, None
+    last = len(loc) - 1
+    for i, part in enumerate(loc):
+        if isinstance(part, int):
+            path.append(part)
+            continue
+        found = current.slots.get(part) if current is not None else None
+        if found is None:
+            if i == last and current is not None:  # an unknown field
+                path.append(part)
+                holder, slot = current, None
+            continue
+        path.append(part)
+        holder, slot = current or holder, found
+        current = None
+        if found.kind == "inlined":
+            try:
+                current = class_info(found.range)
+            except KeyError:
+                current = None
+    return json_path(path), slot, holder
+
+
+def _model_findings(
+    exc: ValidationError, cls: ClassInfo, where: Location
+) -> tuple[list[Finding], set[str]]:
+    out: list[Finding] = []
+    paths: set[str] = set()
+    for e in exc.errors(include_input=False, include_url=False, include_context=False):
+        kind = e["type"]
+        loc = tuple(e["loc"])
+        path, slot, owner = _locate(cls, loc)
+        paths.add(path)
+        name = path.rsplit(".", 1)[-1].split("[", 1)[0] if path != "$" else None
+        if kind == "missing":
+            out.append(
+                finding(
+                    "R001",
+                    f"the required field '{name}' is missing",
+                    where,
+                    path,
+                    f"add '{name}' to the record",
+                    name,
+                )
+            )
+        elif kind == "extra_forbidden":
+            near = difflib.get_close_matches(str(name), list(owner.slots), n=1, cutoff=0.75)
+            hint = (
+                f"did you mean '{near[0]}'?"
+                if near
+                else f"remove it, or check the fields of {owner.name} with `pl-vocab rules`"
+            )
+            out.append(
+                finding(
+                    "R002",
+                    f"'{name}' is not a field of {owner.name} (unknown fields are refused, not dropped)",
+                    where,
+                    path,
+                    hint,
+                    name,
+                )
+            )
+        elif kind in ("enum", "literal_error"):
+            allowed = enum_values(slot.range) if slot is not None else ()
+            out.append(
+                finding(
+                    "R003",
+                    f"the value of '{name}' is not one of the allowed values",
+                    where,
+                    path,
+                    f"use one of: {', '.join(allowed)}" if allowed else None,
+                    name,
+                )
+            )
+        elif kind == "string_pattern_mismatch":
+            out.append(_pattern_finding(slot, name, where, path))
+        elif kind.startswith(("datetime", "date", "timezone", "time_")):
+            is_date = slot is not None and slot.range == "date"
+            out.append(
+                finding(
+                    "R006",
+                    f"'{name}' is not a valid {'date' if is_date else 'date-time with a timezone offset'}",
+                    where,
+                    path,
+                    "write it as 2026-03-04"
+                    if is_date
+                    else "write it as 2026-03-04T10:15:00-06:00 (a date, a time and an offset)",
+                    name,
+                )
+            )
+        elif kind in ("too_short", "too_long"):
+            out.append(
+                finding(
+                    "R007",
+                    f"the list '{name}' has {'too few' if kind == 'too_short' else 'too many'} items",
+                    where,
+                    path,
+                    "give at least one item, or leave the field out"
+                    if kind == "too_short"
+                    else None,
+                    name,
+                )
+            )
+        elif kind.endswith(("_type", "_parsing", "_attributes_type")) or kind in (
+            "model_type",
+            "dict_type",
+        ):
+            expected = kind.split("_", 1)[0].replace("model", "object").replace("dict", "object")
+            expected = {"str": "text", "int": "a whole number", "bool": "true or false"}.get(
+                expected, expected
+            )
+            out.append(
+                finding(
+                    "R005",
+                    f"'{name or 'the record'}' has the wrong type: {expected} expected",
+                    where,
+                    path,
+                    None,
+                    name,
+                )
+            )
+        else:
+            out.append(
+                finding(
+                    "R010",
+                    f"'{name or 'the record'}' is not valid ({kind.replace('_', ' ')})",
+                    where,
+                    path,
+                    None,
+                    name,
+                )
+            )
+    return out, paths
+
+
+def _pattern_finding(
+    slot: SlotInfo | None, name: str | None, where: Location, path: str
+) -> Finding:
+    pattern = slot.pattern if slot is not None else None
+    if pattern == _IRI_PATTERN or (slot is not None and slot.kind == "reference"):
+        message = f"'{name}' must be an absolute IRI or a CURIE"
+        hint = (
+            "write a full IRI (https://..., urn:uuid:...) or a CURIE with a known prefix (plv:...)"
+        )
+    elif pattern == _TEXT_PATTERN:
+        message = f"'{name}' must not be blank"
+        hint = "write the text, or leave the field out if it is optional"
+    elif name == "language":
+        message = f"'{name}' must be a language tag"
+        hint = "use a BCP 47 tag such as en, es or es-MX"
+    else:
+        message = f"'{name}' does not have the required form"
+        hint = None
+    return finding("R004", message, where, path, hint, name)
+
+
+@cache
+def _validator(class_name: str) -> Any:
+    import jsonschema_rs
+
+    from pl_vocab._resources import generated_json
+
+    full = generated_json("schema.json")
+    schema = {
+        k: v for k, v in full.items() if k not in ("properties", "required", "additionalProperties")
+    }
+    schema["$ref"] = f"#/$defs/{class_name}"
+    return jsonschema_rs.Draft201909Validator(schema, validate_formats=True)
+
+
+def _schema_findings(data: Any, class_name: str, where: Location, seen: set[str]) -> list[Finding]:
+    out: list[Finding] = []
+    for err in _validator(class_name).iter_errors(data):
+        kind_name = type(err.kind).__name__
+        parts = list(err.instance_path)
+        if kind_name == "Required":
+            parts.append(err.kind.property)
+        if kind_name == "AdditionalProperties":
+            paths = [json_path([*parts, f]) for f in err.kind.unexpected]
+        else:
+            paths = [json_path(parts)]
+        for path in paths:
+            if any(path == s or path.startswith(s + ".") or path.startswith(s + "[") for s in seen):
+                continue  # the model layer already reported it
+            seen.add(path)
+            name = path.rsplit(".", 1)[-1].split("[", 1)[0] if path != "$" else None
+            if kind_name == "Format":
+                fmt = str(err.kind.format)
+                out.append(
+                    finding(
+                        "S001",
+                        f"'{name}' is not a valid {fmt}",
+                        where,
+                        path,
+                        {
+                            "uri": "write an absolute URI such as https://example.org/page",
+                            "date": "write it as 2026-03-04",
+                            "date-time": "write it as 2026-03-04T10:15:00-06:00",
+                        }.get(fmt),
+                        name,
+                    )
+                )
+            elif kind_name == "Type":
+                out.append(
+                    finding(
+                        "S002",
+                        f"'{name or 'the record'}' has a JSON type the schema does not allow",
+                        where,
+                        path,
+                        "write numbers without quotes, true/false as JSON booleans, text in quotes",
+                        name,
+                    )
+                )
+            else:
+                out.append(
+                    finding(
+                        "S003",
+                        f"'{name or 'the record'}' breaks the schema rule '{kind_name}'",
+                        where,
+                        path,
+                        None,
+                        name,
+                    )
+                )
+    return out
+
+
+def check_structure(
+    data: Any, class_name: str, where: Location
+) -> tuple[BaseModel | None, list[Finding]]:
+    """Layers R and S for one record (a dict as read from JSON or YAML).
+
+    Returns the validated object (None when the model refuses the record) and the findings.
+    """
+    from pl_vocab.models import model_class
+
+    model: Callable[[Any], BaseModel] = model_class(class_name).model_validate
+    validator = _validator(class_name)
+    if validator.is_valid(data):
+        try:
+            return model(data), []
+        except ValidationError as exc:  # the two layers disagree: report what the model says
+            found, _ = _model_findings(exc, class_info(class_name), where)
+            return None, found
+    obj: BaseModel | None = None
+    try:
+        obj = model(data)
+        found: list[Finding] = []
+        seen: set[str] = set()
+    except ValidationError as exc:
+        found, seen = _model_findings(exc, class_info(class_name), where)
+    found.extend(_schema_findings(data, class_name, where, seen))
+    return (obj if not found else None), found

@@ -1,0 +1,554 @@
+"""The third layer of record validation: the vocabulary's own rules (V), which no schema says.
+
+Each class gets a plan, computed once from the schema index: which slots reference records that
+must resolve, which hold dates that record something done, language tags, free text, nested
+objects. A record is walked once along its class's plan, nested objects included.
+
+Batch rules (references resolve, identifiers are unique) keep per-batch state in
+:class:`BatchState`: the identifiers seen, and the references not yet resolved (a reference may
+point at a record further on in the batch). Both are keyed by the expanded IRI, so ``plv:x`` and
+``https://w3id.org/pl-vocab/x`` are the same record.
+
+Privacy: a finding names slots and paths, never a value of a sensitive slot. Identifiers and
+references are not sensitive (the schema marks none of them), so unresolved references are named.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from pl_vocab.report.model import Finding, Location
+from pl_vocab.validation.index import ClassInfo, class_info
+from pl_vocab.validation.layers import finding
+
+__all__ = ["BatchState", "RulePlan", "check_rules", "rule_plan"]
+
+# reference ranges whose targets must resolve (V001): the records an integrator exchanges together.
+# People (authors, educators) are usually in a directory that is not part of the batch.
+_RESOLVED_RANGES = frozenset(
+    {"Learner", "LearnerGoal", "Competency", "CompetencyFramework", "Evidence"}
+)
+# classes that describe the vocabulary itself: they point at deprecated concepts on purpose
+_VOCABULARY_CLASSES = frozenset(
+    {"Concept", "ConceptScheme", "ConceptMapping", "Distinction", "LanguageAdvisory", "Facet"}
+)
+# dates whose end must not come before their start (V007), within one object
+_ORDERED_PAIRS = (
+    ("given_at", "expires_at"),
+    ("given_at", "withdrawn_at"),
+    ("started_on", "ended_on"),
+)
+_PLACEHOLDERS = frozenset(
+    {
+        "n/a", "na", "n.a", "none", "null", "nil", "tbd", "todo", "to do", "pending", "x", "xx",
+        "see score", "see scores", "see rubric", "see grade", "no comment", "no comments",
+        "nothing", "ok", "fine", "good", "sin comentarios", "ver puntaje", "ver calificación",
+        "ver rúbrica", "pendiente", "n/d", "nada", "bien",
+    }
+)  # fmt: skip
+_BRIEF_WORDS = 5
+_FUTURE_TOLERANCE = dt.timedelta(minutes=5)
+_TEXT_PATTERNS = (None, "\\S")
+
+
+@dataclass(frozen=True)
+class RulePlan:
+    """What the V rules look at in one class."""
+
+    name: str
+    identifier: str | None
+    references: tuple[tuple[str, bool], ...]  # (slot, multivalued) whose target must resolve
+    concept_references: tuple[tuple[str, bool], ...]
+    inlined: tuple[tuple[str, str, bool], ...]  # (slot, class, multivalued)
+    past_dates: tuple[tuple[str, bool], ...]  # (slot, is a date rather than a date-time)
+    ordered: tuple[tuple[str, str], ...]
+    language: tuple[str, ...]
+    texts: tuple[tuple[str, bool, bool], ...]  # (slot, multivalued, sensitive)
+    asserter: bool  # has learner, asserted_by and asserter_role
+
+
+@cache
+def rule_plan(class_name: str) -> RulePlan:
+    """The plan of ``class_name`` (cached: computed once per process)."""
+    c: ClassInfo = class_info(class_name)
+    refs, concepts, inlined, dates, language, texts = [], [], [], [], [], []
+    for s in c.slots.values():
+        if s.kind == "reference":
+            if s.range in _RESOLVED_RANGES:
+                refs.append((s.name, s.multivalued))
+            elif s.range == "Concept" and class_name not in _VOCABULARY_CLASSES:
+                concepts.append((s.name, s.multivalued))
+        elif s.kind == "inlined":
+            inlined.append((s.name, s.range, s.multivalued))
+        elif s.range in ("date", "datetime") and not s.may_be_future:
+            dates.append((s.name, s.range == "date"))
+        elif s.name == "language":
+            language.append(s.name)
+        elif (
+            s.range == "string"
+            and s.kind == "literal"
+            and s.pattern in _TEXT_PATTERNS
+            and class_name not in _VOCABULARY_CLASSES
+        ):
+            texts.append((s.name, s.multivalued, s.sensitive))
+    ordered = tuple((a, b) for a, b in _ORDERED_PAIRS if a in c.slots and b in c.slots)
+    asserter = all(n in c.slots for n in ("learner", "asserted_by", "asserter_role"))
+    return RulePlan(
+        class_name,
+        c.identifier,
+        tuple(refs),
+        tuple(concepts),
+        tuple(inlined),
+        tuple(dates),
+        ordered,
+        tuple(language),
+        tuple(texts),
+        asserter,
+    )
+
+
+# ------------------------------------------------------------------------ vocabulary look-ups
+@dataclass(frozen=True)
+class _Deprecated:
+    """Deprecated concepts: their IRIs, and one regular expression over all their labels."""
+
+    replacement_of: dict[str, str]  # deprecated concept IRI -> label of its replacement
+    label_concept: dict[str, str]  # lower-cased label -> deprecated concept IRI
+    pattern: re.Pattern[str] | None
+    acronyms: re.Pattern[str] | None  # all-capital labels, matched case-sensitively
+
+
+@cache
+def _deprecated() -> _Deprecated:
+    from pl_vocab.vocabulary import load_vocabulary
+
+    vocab = load_vocabulary()
+    replacement: dict[str, str] = {}
+    labels: dict[str, str] = {}
+    acronyms: dict[str, str] = {}
+    for concept in vocab:
+        if not concept.deprecated:
+            continue
+        iri = vocab.expand(concept.id)
+        repl = vocab.replacements(concept.id)
+        replacement[iri] = vocab.label(repl[0].id) if repl else ""
+        for lt in (*concept.pref_label, *(concept.alt_label or ())):
+            text = lt.value.strip()
+            if len(text) < 3:
+                continue
+            if text.isupper():
+                acronyms[text] = iri
+            else:
+                labels[text.lower()] = iri
+    labels.update({k.lower(): v for k, v in acronyms.items()})
+
+    def alternation(words: list[str], flags: int) -> re.Pattern[str] | None:
+        if not words:
+            return None
+        body = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+        return re.compile(rf"(?<!\w)(?:{body})(?!\w)", flags)
+
+    return _Deprecated(
+        replacement,
+        labels,
+        alternation([k for k in labels if k.upper() not in acronyms], re.IGNORECASE),
+        alternation(list(acronyms), 0),
+    )
+
+
+@cache
+def _prefixes() -> tuple[tuple[str, str], ...]:
+    from pl_vocab._resources import generated_json
+
+    index = generated_json("schema_index.json")
+    return tuple(sorted(index["prefixes"].items()))
+
+
+def expand(value: str) -> str:
+    """A CURIE with a known prefix as a full IRI; anything else unchanged."""
+    prefix, sep, rest = value.partition(":")
+    if sep and not rest.startswith("//"):
+        for p, ns in _prefixes():
+            if p == prefix:
+                return ns + rest
+    return value
+
+
+# ------------------------------------------------------------------------------- batch state
+@dataclass
+class BatchState:
+    """What the batch rules remember between records: identifiers seen, references pending.
+
+    ``known`` holds identifiers from reference files (``--known``): they resolve references but are
+    not themselves checked. Memory grows with the number of distinct identifiers, not records.
+    """
+
+    now: dt.datetime
+    known: set[str] = field(default_factory=set)
+    ids: dict[str, Location] = field(default_factory=dict)
+    pending: dict[str, tuple[Location, str, str, int]] = field(default_factory=dict)
+
+    def see_id(self, iri: str, where: Location, path: str) -> Finding | None:
+        first = self.ids.get(iri)
+        if first is None:
+            self.ids[iri] = where
+            self.pending.pop(iri, None)
+            return None
+        where_first = ", ".join(
+            p
+            for p in (
+                first.file,
+                f"line {first.line}" if first.line else "",
+                f"record {first.record_index}" if first.record_index else "",
+            )
+            if p
+        )
+        return finding(
+            "V011",
+            f"the identifier <{iri}> is used again (first at {where_first})",
+            where,
+            path,
+            "give each record its own identifier; if both describe one thing, merge them",
+        )
+
+    def see_reference(self, iri: str, target: str, where: Location, path: str) -> None:
+        if iri in self.ids or iri in self.known:
+            return
+        seen = self.pending.get(iri)
+        if seen is None:
+            self.pending[iri] = (where, path, target, 1)
+        else:
+            self.pending[iri] = (seen[0], seen[1], seen[2], seen[3] + 1)
+
+    def unresolved(self) -> Iterator[Finding]:
+        """One finding per reference that no record of the batch (or known file) resolved."""
+        for iri, (where, path, target, count) in self.pending.items():
+            if iri in self.ids or iri in self.known:
+                continue
+            more = f" ({count} references in all)" if count > 1 else ""
+            yield finding(
+                "V001",
+                f"the {target} <{iri}> is not in the batch{more}",
+                where,
+                path,
+                f"add the {target} record to the batch, or name the file that has it with --known",
+            )
+
+
+# ------------------------------------------------------------------------------------ checks
+def _when(value: Any, is_date: bool) -> dt.datetime | None:
+    try:
+        if isinstance(value, dt.datetime):
+            moment = value
+        elif isinstance(value, dt.date):
+            moment = dt.datetime(value.year, value.month, value.day, tzinfo=dt.UTC)
+        elif is_date:
+            d = dt.date.fromisoformat(value)
+            moment = dt.datetime(d.year, d.month, d.day, tzinfo=dt.UTC)
+        else:
+            moment = dt.datetime.fromisoformat(value)
+    except (TypeError, ValueError):
+        return None
+    return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
+
+
+def _words(text: str) -> int:
+    return sum(1 for w in text.split() if any(ch.isalpha() for ch in w))
+
+
+def _narrative(data: dict[str, Any], where: Location, path: str) -> Iterator[Finding]:
+    text = data.get("narrative")
+    if not isinstance(text, str):
+        return
+    bare = text.strip().strip(".!?-–—:;,()[]").strip().lower()
+    if not any(ch.isalpha() for ch in bare) or bare in _PLACEHOLDERS:
+        yield finding(
+            "V002",
+            "the narrative says nothing about the learner's work",
+            where,
+            f"{path}.narrative",
+            "describe what the learner did, what it shows and what comes next; scores, if any, "
+            "go beside the narrative, not instead of it",
+            "narrative",
+        )
+    elif (data.get("scores") or data.get("proficiency_level")) and _words(text) < _BRIEF_WORDS:
+        yield finding(
+            "V003",
+            f"the narrative has fewer than {_BRIEF_WORDS} words next to scores or a level",
+            where,
+            f"{path}.narrative",
+            "add a few sentences on what the learner did and what the evidence shows",
+            "narrative",
+        )
+
+
+def _consent(
+    data: dict[str, Any], now: dt.datetime, where: Location, path: str
+) -> Iterator[Finding]:
+    consent = data.get("consent")
+    if not isinstance(consent, dict):
+        return
+    withdrawn = _when(consent.get("withdrawn_at"), False)
+    expires = _when(consent.get("expires_at"), False)
+    if withdrawn is not None and withdrawn <= now:
+        yield finding(
+            "V004",
+            "the identity attribute is still recorded although its consent was withdrawn",
+            where,
+            path,
+            "remove the attribute (and any copy of it) from the record",
+        )
+    elif expires is not None and expires <= now:
+        yield finding(
+            "V004",
+            "the identity attribute's consent has expired",
+            where,
+            path,
+            "ask the learner or guardian to renew consent, or remove the attribute",
+        )
+
+
+def _asserter(data: dict[str, Any], where: Location, path: str) -> Iterator[Finding]:
+    by, role, learner = data.get("asserted_by"), data.get("asserter_role"), data.get("learner")
+    if not (isinstance(by, str) and isinstance(learner, str) and isinstance(role, str)):
+        return
+    same = expand(by) == expand(learner)
+    if same and role != "learner":
+        message = "the learner is recorded as the asserter, with a role other than 'learner'"
+    elif not same and role == "learner":
+        message = "the role is 'learner' but the asserter is not the record's learner"
+    else:
+        return
+    yield finding(
+        "V005",
+        message,
+        where,
+        f"{path}.asserter_role",
+        "record who set the goal and the role they set it in, as it happened",
+        "asserter_role",
+    )
+
+
+def _language(value: Any, where: Location, path: str) -> Iterator[Finding]:
+    if not isinstance(value, str):
+        return
+    from pl_vocab.langtag import canonical_case, check_language_tag
+
+    problem = check_language_tag(value)
+    if problem is not None:
+        yield finding(
+            "V008",
+            f"'{value}' is not a valid language tag: {problem.message}",
+            where,
+            path,
+            f"use '{problem.suggestion}'"
+            if problem.suggestion
+            else "use a tag such as en, es or es-MX",
+            "language",
+        )
+    elif canonical_case(value) != value:
+        yield finding(
+            "V009",
+            f"the language tag '{value}' is usually written '{canonical_case(value)}'",
+            where,
+            path,
+            f"write '{canonical_case(value)}'",
+            "language",
+        )
+
+
+def _terms(text: str) -> list[str]:
+    dep = _deprecated()
+    found: list[str] = []
+    for pattern in (dep.pattern, dep.acronyms):
+        if pattern is not None:
+            found.extend(m.group(0) for m in pattern.finditer(text))
+    return found
+
+
+def check_rules(
+    data: dict[str, Any],
+    class_name: str,
+    where: Location,
+    state: BatchState,
+    path: str = "$",
+    selected: frozenset[str] | None = None,
+) -> list[Finding]:
+    """The V rules for one structurally valid record (and its nested objects), in place order.
+
+    ``selected`` limits the rules that run (None: all).
+    """
+    out: list[Finding] = []
+    _walk(
+        data,
+        rule_plan(class_name),
+        where,
+        state,
+        path,
+        out,
+        selected,
+        class_name in _VOCABULARY_CLASSES,
+    )
+    return out
+
+
+def _on(rule: str, selected: frozenset[str] | None) -> bool:
+    return selected is None or rule in selected
+
+
+def _walk(
+    data: dict[str, Any],
+    plan: RulePlan,
+    where: Location,
+    state: BatchState,
+    path: str,
+    out: list[Finding],
+    selected: frozenset[str] | None,
+    in_vocabulary: bool,
+) -> None:
+    """One object along its plan; ``in_vocabulary``: inside an object that describes the
+    vocabulary itself (its deprecated labels are data there, not language use)."""
+    get = data.get
+    if plan.identifier:
+        ident = get(plan.identifier)
+        if isinstance(ident, str) and _on("V011", selected):
+            dup = state.see_id(expand(ident), where, f"{path}.{plan.identifier}")
+            if dup is not None:
+                out.append(dup)
+    if plan.references and _on("V001", selected):
+        for name, multi in plan.references:
+            value = get(name)
+            if value is None:
+                continue
+            target = class_info(plan.name).slots[name].range
+            for i, ref in enumerate(value if multi else (value,)):
+                if isinstance(ref, str):
+                    p = f"{path}.{name}[{i}]" if multi else f"{path}.{name}"
+                    state.see_reference(expand(ref), target, where, p)
+    if plan.past_dates and _on("V006", selected):
+        limit = state.now + _FUTURE_TOLERANCE
+        for name, is_date in plan.past_dates:
+            value = get(name)
+            if value is None:
+                continue
+            moment = _when(value, is_date)
+            # a date is "in the future" only once that day has begun everywhere on Earth
+            if moment is not None and moment > (
+                limit + dt.timedelta(hours=14) if is_date else limit
+            ):
+                out.append(
+                    finding(
+                        "V006",
+                        f"'{name}' lies in the future",
+                        where,
+                        f"{path}.{name}",
+                        "record the date it happened; plans belong in fields such as target_date",
+                        name,
+                    )
+                )
+    if plan.ordered and _on("V007", selected):
+        for start, end in plan.ordered:
+            a, b = _when(get(start), False), _when(get(end), False)
+            if a is not None and b is not None and b < a:
+                out.append(
+                    finding(
+                        "V007",
+                        f"'{end}' comes before '{start}'",
+                        where,
+                        f"{path}.{end}",
+                        "check both dates and their timezone offsets",
+                        end,
+                    )
+                )
+    if plan.language and _on("V008", selected) | _on("V009", selected):
+        for name in plan.language:
+            for f in _language(get(name), where, f"{path}.{name}"):
+                if _on(f.id, selected):
+                    out.append(f)
+    if plan.name == "NarrativeAssessment" and (_on("V002", selected) or _on("V003", selected)):
+        out.extend(f for f in _narrative(data, where, path) if _on(f.id, selected))
+    elif plan.name == "IdentityAttribute" and _on("V004", selected):
+        out.extend(_consent(data, state.now, where, path))
+    if plan.asserter and _on("V005", selected):
+        out.extend(_asserter(data, where, path))
+    if not in_vocabulary and _on("V010", selected):
+        _deprecated_use(data, plan, where, path, out)
+    for name, cls, multi in plan.inlined:
+        value = get(name)
+        if value is None:
+            continue
+        nested = rule_plan(cls)
+        inside = in_vocabulary or cls in _VOCABULARY_CLASSES
+        if multi and isinstance(value, list):
+            for i, item in enumerate(value):
+                if isinstance(item, dict):
+                    _walk(item, nested, where, state, f"{path}.{name}[{i}]", out, selected, inside)
+        elif isinstance(value, dict):
+            _walk(value, nested, where, state, f"{path}.{name}", out, selected, inside)
+
+
+def _deprecated_use(
+    data: dict[str, Any], plan: RulePlan, where: Location, path: str, out: list[Finding]
+) -> None:
+    dep = _deprecated()
+    for name, multi in plan.concept_references:
+        value = data.get(name)
+        if value is None:
+            continue
+        for i, ref in enumerate(value if multi else (value,)):
+            iri = expand(ref) if isinstance(ref, str) else ""
+            if iri in dep.replacement_of:
+                repl = dep.replacement_of[iri]
+                out.append(
+                    finding(
+                        "V010",
+                        f"<{iri}> is a deprecated concept",
+                        where,
+                        f"{path}.{name}[{i}]" if multi else f"{path}.{name}",
+                        f"point at '{repl}' instead" if repl else "point at an active concept",
+                        name,
+                    )
+                )
+    for name, multi, sensitive in plan.texts:
+        value = data.get(name)
+        if value is None:
+            continue
+        for i, text in enumerate(value if multi else (value,)):
+            if not isinstance(text, str):
+                continue
+            terms = _terms(text)
+            if not terms:
+                continue
+            p = f"{path}.{name}[{i}]" if multi else f"{path}.{name}"
+            if sensitive:
+                # the words of a sensitive text are never repeated, not even a vocabulary term
+                out.append(
+                    finding(
+                        "V010",
+                        f"'{name}' uses {len(terms)} deprecated, deficit-based term(s)",
+                        where,
+                        p,
+                        "reread the text against `pl-vocab concepts --facet language-guidance` "
+                        "and use the preferred, asset-based terms",
+                        name,
+                    )
+                )
+                continue
+            for term in dict.fromkeys(terms):
+                iri = dep.label_concept.get(term.lower(), "")
+                repl = dep.replacement_of.get(iri, "")
+                out.append(
+                    finding(
+                        "V010",
+                        f"'{name}' uses the deprecated term '{term}'",
+                        where,
+                        p,
+                        f"say '{repl}' instead" if repl else "describe the need specifically",
+                        name,
+                    )
+                )
