@@ -14,6 +14,7 @@ import datetime as dt
 import hashlib
 import os
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +22,7 @@ from pl_vocab.report.model import InputInfo, Report
 from pl_vocab.validation.engine import (
     DEFAULT_MAX_PER_RULE,
     Validator,
+    fewer_collections,
     make_job,
     run_file,
     run_ndjson_chunk,
@@ -110,12 +112,14 @@ def validate_files(
     done = 0
     jobs = max(1, min(jobs, os.cpu_count() or 1)) if jobs else os.cpu_count() or 1
     pool: Any = None
+    stack = ExitStack()
     if jobs > 1:
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
         pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("spawn"))
     try:
+        stack.enter_context(fewer_collections())
         job = make_job(v)
         for path in files:
             fmt = _format_of(path, format)
@@ -135,6 +139,7 @@ def validate_files(
             if progress is not None:
                 progress(done, total)
     finally:
+        stack.close()
         if pool is not None:
             pool.shutdown(cancel_futures=True)
     v.finish()

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
+from pl_vocab.langtag import canonical_case, check_language_tag
 from pl_vocab.report.model import Finding, Location
 from pl_vocab.validation.index import ClassInfo, class_info
 from pl_vocab.validation.layers import finding
@@ -62,7 +63,7 @@ class RulePlan:
 
     name: str
     identifier: str | None
-    references: tuple[tuple[str, bool], ...]  # (slot, multivalued) whose target must resolve
+    references: tuple[tuple[str, bool, str], ...]  # (slot, multivalued, class) that must resolve
     concept_references: tuple[tuple[str, bool], ...]
     inlined: tuple[tuple[str, str, bool], ...]  # (slot, class, multivalued)
     past_dates: tuple[tuple[str, bool], ...]  # (slot, is a date rather than a date-time)
@@ -80,7 +81,7 @@ def rule_plan(class_name: str) -> RulePlan:
     for s in c.slots.values():
         if s.kind == "reference":
             if s.range in _RESOLVED_RANGES:
-                refs.append((s.name, s.multivalued))
+                refs.append((s.name, s.multivalued, s.range))
             elif s.range == "Concept" and class_name not in _VOCABULARY_CLASSES:
                 concepts.append((s.name, s.multivalued))
         elif s.kind == "inlined":
@@ -121,6 +122,10 @@ class _Deprecated:
     label_concept: dict[str, str]  # lower-cased label -> deprecated concept IRI
     pattern: re.Pattern[str] | None
     acronyms: re.Pattern[str] | None  # all-capital labels, matched case-sensitively
+    # every label as plain text, searched by a Rust regular expression engine (the one inside
+    # jsonschema-rs, a dependency already): text without any of them (nearly all text) is passed
+    # over in microseconds; text with one is then scanned by the exact expressions above
+    prefilter: Any
 
 
 @cache
@@ -158,24 +163,49 @@ def _deprecated() -> _Deprecated:
         labels,
         alternation([k for k in labels if k.upper() not in acronyms], re.IGNORECASE),
         alternation(list(acronyms), 0),
+        _prefilter(labels, acronyms),
     )
 
 
+def _plain(text: str) -> str:
+    """A label as a literal in a regular expression that both ECMA 262 and Rust accept."""
+    return "".join("\\" + c if c in ".^$*+?()[]{}|\\/" else c for c in text)
+
+
+def _prefilter(labels: dict[str, str], acronyms: dict[str, str]) -> Any:
+    """A matcher that is true for any text that holds a label (a superset: no word boundaries)."""
+    import jsonschema_rs
+
+    words = sorted((k for k in labels if k.upper() not in acronyms), key=len, reverse=True)
+    parts = []
+    if words:
+        parts.append("(?i:" + "|".join(_plain(w) for w in words) + ")")
+    if acronyms:
+        parts.append("|".join(_plain(a) for a in sorted(acronyms, key=len, reverse=True)))
+    if not parts:
+        return None
+    return jsonschema_rs.validator_for({"type": "string", "pattern": "|".join(parts)})
+
+
 @cache
-def _prefixes() -> tuple[tuple[str, str], ...]:
+def _prefixes() -> dict[str, str]:
     from pl_vocab._resources import generated_json
 
     index = generated_json("schema_index.json")
-    return tuple(sorted(index["prefixes"].items()))
+    return dict(index["prefixes"])
 
 
 def expand(value: str) -> str:
-    """A CURIE with a known prefix as a full IRI; anything else unchanged."""
+    """A CURIE with a known prefix as a full IRI; anything else unchanged.
+
+    >>> expand("plvc:equity"), expand("https://example.org/x"), expand("urn:uuid:1")
+    ('https://w3id.org/pl-vocab/concept/equity', 'https://example.org/x', 'urn:uuid:1')
+    """
     prefix, sep, rest = value.partition(":")
     if sep and not rest.startswith("//"):
-        for p, ns in _prefixes():
-            if p == prefix:
-                return ns + rest
+        ns = _prefixes().get(prefix)
+        if ns is not None:
+            return ns + rest
     return value
 
 
@@ -192,6 +222,12 @@ class BatchState:
     known: set[str] = field(default_factory=set)
     ids: dict[str, Location] = field(default_factory=dict)
     pending: dict[str, tuple[Location, str, str, int]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.limit = self.now + _FUTURE_TOLERANCE
+        # a date is "in the future" only once that day has begun everywhere on Earth (UTC+14)
+        self.date_limit = self.limit + dt.timedelta(hours=14)
+        self.surely_past = (self.now - dt.timedelta(days=2)).date().isoformat()
 
     def see_id(self, iri: str, where: Location, path: str) -> Finding | None:
         first = self.ids.get(iri)
@@ -261,59 +297,74 @@ def _words(text: str) -> int:
     return sum(1 for w in text.split() if any(ch.isalpha() for ch in w))
 
 
-def _narrative(data: dict[str, Any], where: Location, path: str) -> Iterator[Finding]:
+def _narrative(
+    data: dict[str, Any], where: Location, path: str, on: dict[str, bool], out: list[Finding]
+) -> None:
     text = data.get("narrative")
     if not isinstance(text, str):
         return
     bare = text.strip().strip(".!?-–—:;,()[]").strip().lower()
     if not any(ch.isalpha() for ch in bare) or bare in _PLACEHOLDERS:
-        yield finding(
-            "V002",
-            "the narrative says nothing about the learner's work",
-            where,
-            f"{path}.narrative",
-            "describe what the learner did, what it shows and what comes next; scores, if any, "
-            "go beside the narrative, not instead of it",
-            "narrative",
-        )
-    elif (data.get("scores") or data.get("proficiency_level")) and _words(text) < _BRIEF_WORDS:
-        yield finding(
-            "V003",
-            f"the narrative has fewer than {_BRIEF_WORDS} words next to scores or a level",
-            where,
-            f"{path}.narrative",
-            "add a few sentences on what the learner did and what the evidence shows",
-            "narrative",
+        if on["V002"]:
+            out.append(
+                finding(
+                    "V002",
+                    "the narrative says nothing about the learner's work",
+                    where,
+                    f"{path}.narrative",
+                    "describe what the learner did, what it shows and what comes next; scores, "
+                    "if any, go beside the narrative, not instead of it",
+                    "narrative",
+                )
+            )
+    elif (
+        on["V003"]
+        and (data.get("scores") or data.get("proficiency_level"))
+        and _words(text) < _BRIEF_WORDS
+    ):
+        out.append(
+            finding(
+                "V003",
+                f"the narrative has fewer than {_BRIEF_WORDS} words next to scores or a level",
+                where,
+                f"{path}.narrative",
+                "add a few sentences on what the learner did and what the evidence shows",
+                "narrative",
+            )
         )
 
 
 def _consent(
-    data: dict[str, Any], now: dt.datetime, where: Location, path: str
-) -> Iterator[Finding]:
+    data: dict[str, Any], now: dt.datetime, where: Location, path: str, out: list[Finding]
+) -> None:
     consent = data.get("consent")
     if not isinstance(consent, dict):
         return
     withdrawn = _when(consent.get("withdrawn_at"), False)
     expires = _when(consent.get("expires_at"), False)
     if withdrawn is not None and withdrawn <= now:
-        yield finding(
-            "V004",
-            "the identity attribute is still recorded although its consent was withdrawn",
-            where,
-            path,
-            "remove the attribute (and any copy of it) from the record",
+        out.append(
+            finding(
+                "V004",
+                "the identity attribute is still recorded although its consent was withdrawn",
+                where,
+                path,
+                "remove the attribute (and any copy of it) from the record",
+            )
         )
     elif expires is not None and expires <= now:
-        yield finding(
-            "V004",
-            "the identity attribute's consent has expired",
-            where,
-            path,
-            "ask the learner or guardian to renew consent, or remove the attribute",
+        out.append(
+            finding(
+                "V004",
+                "the identity attribute's consent has expired",
+                where,
+                path,
+                "ask the learner or guardian to renew consent, or remove the attribute",
+            )
         )
 
 
-def _asserter(data: dict[str, Any], where: Location, path: str) -> Iterator[Finding]:
+def _asserter(data: dict[str, Any], where: Location, path: str, out: list[Finding]) -> None:
     by, role, learner = data.get("asserted_by"), data.get("asserter_role"), data.get("learner")
     if not (isinstance(by, str) and isinstance(learner, str) and isinstance(role, str)):
         return
@@ -324,41 +375,46 @@ def _asserter(data: dict[str, Any], where: Location, path: str) -> Iterator[Find
         message = "the role is 'learner' but the asserter is not the record's learner"
     else:
         return
-    yield finding(
-        "V005",
-        message,
-        where,
-        f"{path}.asserter_role",
-        "record who set the goal and the role they set it in, as it happened",
-        "asserter_role",
+    out.append(
+        finding(
+            "V005",
+            message,
+            where,
+            f"{path}.asserter_role",
+            "record who set the goal and the role they set it in, as it happened",
+            "asserter_role",
+        )
     )
 
 
-def _language(value: Any, where: Location, path: str) -> Iterator[Finding]:
-    if not isinstance(value, str):
-        return
-    from pl_vocab.langtag import canonical_case, check_language_tag
-
+def _language(
+    value: str, where: Location, path: str, on: dict[str, bool], out: list[Finding]
+) -> None:
     problem = check_language_tag(value)
     if problem is not None:
-        yield finding(
-            "V008",
-            f"'{value}' is not a valid language tag: {problem.message}",
-            where,
-            path,
-            f"use '{problem.suggestion}'"
-            if problem.suggestion
-            else "use a tag such as en, es or es-MX",
-            "language",
-        )
-    elif canonical_case(value) != value:
-        yield finding(
-            "V009",
-            f"the language tag '{value}' is usually written '{canonical_case(value)}'",
-            where,
-            path,
-            f"write '{canonical_case(value)}'",
-            "language",
+        if on["V008"]:
+            out.append(
+                finding(
+                    "V008",
+                    f"'{value}' is not a valid language tag: {problem.message}",
+                    where,
+                    path,
+                    f"use '{problem.suggestion}'"
+                    if problem.suggestion
+                    else "use a tag such as en, es or es-MX",
+                    "language",
+                )
+            )
+    elif on["V009"] and canonical_case(value) != value:
+        out.append(
+            finding(
+                "V009",
+                f"the language tag '{value}' is usually written '{canonical_case(value)}'",
+                where,
+                path,
+                f"write '{canonical_case(value)}'",
+                "language",
+            )
         )
 
 
@@ -384,21 +440,22 @@ def check_rules(
     ``selected`` limits the rules that run (None: all).
     """
     out: list[Finding] = []
-    _walk(
-        data,
-        rule_plan(class_name),
-        where,
-        state,
-        path,
-        out,
-        selected,
-        class_name in _VOCABULARY_CLASSES,
-    )
+    texts: list[tuple[str, str, str, bool]] = []
+    in_vocabulary = class_name in _VOCABULARY_CLASSES
+    on = _flags(selected)
+    _walk(data, rule_plan(class_name), where, state, path, out, on, in_vocabulary, texts)
+    if texts:
+        _deprecated_terms(texts, where, out)
     return out
 
 
-def _on(rule: str, selected: frozenset[str] | None) -> bool:
-    return selected is None or rule in selected
+_V_RULES = ("V001", "V002", "V003", "V004", "V005", "V006", "V007", "V008", "V009", "V010", "V011")
+
+
+@cache
+def _flags(selected: frozenset[str] | None) -> dict[str, bool]:
+    """Which V rules run, looked up once per selection rather than once per object."""
+    return {r: selected is None or r in selected for r in _V_RULES}
 
 
 def _walk(
@@ -408,39 +465,37 @@ def _walk(
     state: BatchState,
     path: str,
     out: list[Finding],
-    selected: frozenset[str] | None,
+    on: dict[str, bool],
     in_vocabulary: bool,
+    texts: list[tuple[str, str, str, bool]],
 ) -> None:
     """One object along its plan; ``in_vocabulary``: inside an object that describes the
     vocabulary itself (its deprecated labels are data there, not language use)."""
     get = data.get
     if plan.identifier:
         ident = get(plan.identifier)
-        if isinstance(ident, str) and _on("V011", selected):
+        if isinstance(ident, str) and on["V011"]:
             dup = state.see_id(expand(ident), where, f"{path}.{plan.identifier}")
             if dup is not None:
                 out.append(dup)
-    if plan.references and _on("V001", selected):
-        for name, multi in plan.references:
+    if plan.references and on["V001"]:
+        for name, multi, target in plan.references:
             value = get(name)
             if value is None:
                 continue
-            target = class_info(plan.name).slots[name].range
             for i, ref in enumerate(value if multi else (value,)):
                 if isinstance(ref, str):
                     p = f"{path}.{name}[{i}]" if multi else f"{path}.{name}"
                     state.see_reference(expand(ref), target, where, p)
-    if plan.past_dates and _on("V006", selected):
-        limit = state.now + _FUTURE_TOLERANCE
+    if plan.past_dates and on["V006"]:
         for name, is_date in plan.past_dates:
             value = get(name)
-            if value is None:
+            # text that starts with a day before yesterday (UTC) is in the past whatever its offset
+            if value is None or (isinstance(value, str) and value[:10] < state.surely_past):
                 continue
             moment = _when(value, is_date)
             # a date is "in the future" only once that day has begun everywhere on Earth
-            if moment is not None and moment > (
-                limit + dt.timedelta(hours=14) if is_date else limit
-            ):
+            if moment is not None and moment > (state.date_limit if is_date else state.limit):
                 out.append(
                     finding(
                         "V006",
@@ -451,7 +506,7 @@ def _walk(
                         name,
                     )
                 )
-    if plan.ordered and _on("V007", selected):
+    if plan.ordered and on["V007"]:
         for start, end in plan.ordered:
             a, b = _when(get(start), False), _when(get(end), False)
             if a is not None and b is not None and b < a:
@@ -465,19 +520,19 @@ def _walk(
                         end,
                     )
                 )
-    if plan.language and _on("V008", selected) | _on("V009", selected):
+    if plan.language and (on["V008"] or on["V009"]):
         for name in plan.language:
-            for f in _language(get(name), where, f"{path}.{name}"):
-                if _on(f.id, selected):
-                    out.append(f)
-    if plan.name == "NarrativeAssessment" and (_on("V002", selected) or _on("V003", selected)):
-        out.extend(f for f in _narrative(data, where, path) if _on(f.id, selected))
-    elif plan.name == "IdentityAttribute" and _on("V004", selected):
-        out.extend(_consent(data, state.now, where, path))
-    if plan.asserter and _on("V005", selected):
-        out.extend(_asserter(data, where, path))
-    if not in_vocabulary and _on("V010", selected):
-        _deprecated_use(data, plan, where, path, out)
+            value = get(name)
+            if isinstance(value, str):
+                _language(value, where, f"{path}.{name}", on, out)
+    if plan.name == "NarrativeAssessment" and (on["V002"] or on["V003"]):
+        _narrative(data, where, path, on, out)
+    elif plan.name == "IdentityAttribute" and on["V004"]:
+        _consent(data, state.now, where, path, out)
+    if plan.asserter and on["V005"]:
+        _asserter(data, where, path, out)
+    if not in_vocabulary and on["V010"]:
+        _deprecated_use(data, plan, where, path, out, texts)
     for name, cls, multi in plan.inlined:
         value = get(name)
         if value is None:
@@ -487,14 +542,30 @@ def _walk(
         if multi and isinstance(value, list):
             for i, item in enumerate(value):
                 if isinstance(item, dict):
-                    _walk(item, nested, where, state, f"{path}.{name}[{i}]", out, selected, inside)
+                    _walk(
+                        item,
+                        nested,
+                        where,
+                        state,
+                        f"{path}.{name}[{i}]",
+                        out,
+                        on,
+                        inside,
+                        texts,
+                    )
         elif isinstance(value, dict):
-            _walk(value, nested, where, state, f"{path}.{name}", out, selected, inside)
+            _walk(value, nested, where, state, f"{path}.{name}", out, on, inside, texts)
 
 
 def _deprecated_use(
-    data: dict[str, Any], plan: RulePlan, where: Location, path: str, out: list[Finding]
+    data: dict[str, Any],
+    plan: RulePlan,
+    where: Location,
+    path: str,
+    out: list[Finding],
+    texts: list[tuple[str, str, str, bool]],
 ) -> None:
+    """References to deprecated concepts now; free text gathered for one scan per record."""
     dep = _deprecated()
     for name, multi in plan.concept_references:
         value = data.get(name)
@@ -518,37 +589,50 @@ def _deprecated_use(
         value = data.get(name)
         if value is None:
             continue
-        for i, text in enumerate(value if multi else (value,)):
-            if not isinstance(text, str):
-                continue
-            terms = _terms(text)
-            if not terms:
-                continue
-            p = f"{path}.{name}[{i}]" if multi else f"{path}.{name}"
-            if sensitive:
-                # the words of a sensitive text are never repeated, not even a vocabulary term
-                out.append(
-                    finding(
-                        "V010",
-                        f"'{name}' uses {len(terms)} deprecated, deficit-based term(s)",
-                        where,
-                        p,
-                        "reread the text against `pl-vocab concepts --facet language-guidance` "
-                        "and use the preferred, asset-based terms",
-                        name,
-                    )
+        if multi:
+            for i, text in enumerate(value):
+                if isinstance(text, str):
+                    texts.append((text, f"{path}.{name}[{i}]", name, sensitive))
+        elif isinstance(value, str):
+            texts.append((value, f"{path}.{name}", name, sensitive))
+
+
+def _deprecated_terms(
+    texts: list[tuple[str, str, str, bool]], where: Location, out: list[Finding]
+) -> None:
+    """V010 for the free text of one record: one quick look at all of it, then field by field
+    only when a distinctive word of some deprecated label is there."""
+    dep = _deprecated()
+    if dep.prefilter is None or not dep.prefilter.is_valid("\n".join(t[0] for t in texts)):
+        return
+    for text, p, name, sensitive in texts:
+        terms = _terms(text)
+        if not terms:
+            continue
+        if sensitive:
+            # the words of a sensitive text are never repeated, not even a vocabulary term
+            out.append(
+                finding(
+                    "V010",
+                    f"'{name}' uses {len(terms)} deprecated, deficit-based term(s)",
+                    where,
+                    p,
+                    "reread the text against `pl-vocab concepts --facet language-guidance` "
+                    "and use the preferred, asset-based terms",
+                    name,
                 )
-                continue
-            for term in dict.fromkeys(terms):
-                iri = dep.label_concept.get(term.lower(), "")
-                repl = dep.replacement_of.get(iri, "")
-                out.append(
-                    finding(
-                        "V010",
-                        f"'{name}' uses the deprecated term '{term}'",
-                        where,
-                        p,
-                        f"say '{repl}' instead" if repl else "describe the need specifically",
-                        name,
-                    )
+            )
+            continue
+        for term in dict.fromkeys(terms):
+            iri = dep.label_concept.get(term.lower(), "")
+            repl = dep.replacement_of.get(iri, "")
+            out.append(
+                finding(
+                    "V010",
+                    f"'{name}' uses the deprecated term '{term}'",
+                    where,
+                    p,
+                    f"say '{repl}' instead" if repl else "describe the need specifically",
+                    name,
                 )
+            )
