@@ -113,6 +113,7 @@ class Validator:
                 record.model_dump(mode="json", exclude_none=True),
                 type(record).__name__,
                 where or Location(),
+                model=record,
             )
         else:
             item = Item(record, self.class_name, where or Location())
