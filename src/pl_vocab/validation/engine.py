@@ -18,7 +18,7 @@ import datetime as dt
 import difflib
 import gc
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -58,19 +58,26 @@ DEFAULT_MAX_PER_RULE = 1000
 _BATCH_RULES = frozenset({"V001", "V011"})
 
 
+# what a worker saw: kind ("id" or "ref"), IRI, target class, where, path, the record's position
+# in the worker's run, and the record's identifier
+Event = tuple[str, str, str, Location, str, int, str | None]
+
+
 class _RecordingState(BatchState):
     """Batch state in a worker process: records what it saw, for the parent to replay in order."""
 
     def __init__(self, now: dt.datetime) -> None:
         super().__init__(now=now)
-        self.events: list[tuple[str, str, str, Location, str]] = []
+        self.events: list[Event] = []
+        self.position = 0
+        self.record_id: str | None = None
 
     def see_id(self, iri: str, where: Location, path: str) -> Finding | None:
-        self.events.append(("id", iri, "", where, path))
+        self.events.append(("id", iri, "", where, path, self.position, self.record_id))
         return None
 
     def see_reference(self, iri: str, target: str, where: Location, path: str) -> None:
-        self.events.append(("ref", iri, target, where, path))
+        self.events.append(("ref", iri, target, where, path, self.position, self.record_id))
 
 
 @dataclass
@@ -138,17 +145,32 @@ class Validator:
         self.findings.extend(kept)
         return kept
 
-    def replay(self, events: list[tuple[str, str, str, Location, str]]) -> list[Finding]:
-        """Apply identifiers and references seen in a worker process, in order."""
+    def merge(self, found: list[list[Finding]], events: list[Event]) -> None:
+        """Fold in what a worker process found for a run of records, as if checked here: the
+        per-record findings, then the identifiers and references it saw, replayed in order
+        against the batch state (a duplicate found now marks its record invalid, once)."""
+        invalid = [any(f.severity == "error" for f in record) for record in found]
+        self.records += len(found)
+        self.invalid_records += sum(invalid)
+        for record in found:
+            self._keep(record)
         out = []
-        for kind, iri, target, where, path in events:
-            if kind == "id":
-                dup = self.state.see_id(iri, where, path)
-                if dup is not None:
-                    out.append(dup)
-            else:
+        for kind, iri, target, where, path, position, record_id in events:
+            if kind == "ref":
                 self.state.see_reference(iri, target, where, path)
-        return self._keep(out)
+                continue
+            dup = self.state.see_id(iri, where, path)
+            if dup is None:
+                continue
+            if record_id is not None:
+                dup = dup.model_copy(
+                    update={"location": dup.location.model_copy(update={"record_id": record_id})}
+                )
+            out.append(dup)
+            if not invalid[position]:
+                invalid[position] = True
+                self.invalid_records += 1
+        self._keep(out)
 
     def finish(self) -> list[Finding]:
         """The batch findings (references that nothing in the batch resolved)."""
@@ -337,21 +359,34 @@ class _Job:
     now: dt.datetime
 
 
-def _run_items(job: _Job, items: Iterable[Item]) -> tuple[list[list[Finding]], list[Any], int]:
+WorkerResult = tuple[list[list[Finding]], list[Event]]
+
+
+def _record_id(item: Item, default: str | None) -> str | None:
+    data = item.data
+    if not isinstance(data, dict):
+        return None
+    name = data.get("type") if isinstance(data.get("type"), str) else item.class_name or default
+    try:
+        slot = class_info(name).identifier if name else None
+    except KeyError:
+        return None
+    ident = data.get(slot) if slot else None
+    return ident if isinstance(ident, str) else None
+
+
+def _run_items(job: _Job, items: Iterable[Item]) -> WorkerResult:
     state = _RecordingState(job.now)
     out = []
-    errors = 0
-    for item in items:
-        found = _check_item(item, job.class_name, job.selected, state)
-        if any(f.severity == "error" for f in found):
-            errors += 1
-        out.append(found)
-    return out, state.events, errors
+    for position, item in enumerate(items):
+        state.position, state.record_id = position, _record_id(item, job.class_name)
+        out.append(_check_item(item, job.class_name, job.selected, state))
+    return out, state.events
 
 
 def run_ndjson_chunk(
     job: _Job, source: str, first_index: int, lines: list[tuple[int, bytes]]
-) -> tuple[list[list[Finding]], list[Any], int]:
+) -> WorkerResult:
     """Parse and check a chunk of NDJSON lines in a worker process."""
     from pl_vocab.validation.sources import ndjson_item
 
@@ -359,7 +394,7 @@ def run_ndjson_chunk(
     return _run_items(job, items)
 
 
-def run_file(job: _Job, path: str, fmt: str | None) -> tuple[list[list[Finding]], list[Any], int]:
+def run_file(job: _Job, path: str, fmt: str | None) -> WorkerResult:
     """Read and check one whole file in a worker process."""
     from pl_vocab.validation.sources import iter_items
 
@@ -369,6 +404,3 @@ def run_file(job: _Job, path: str, fmt: str | None) -> tuple[list[list[Finding]]
 def make_job(v: Validator) -> _Job:
     """What a worker needs to check records exactly as ``v`` would."""
     return _Job(v.class_name, v.selected, v.state.now)
-
-
-ProgressFn = Callable[[int], None]

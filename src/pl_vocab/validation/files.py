@@ -133,8 +133,7 @@ def validate_files(
                 for item in iter_items(path, fmt, cls):
                     v.check_item(item)
             else:
-                found, events, errors = pool.submit(run_file, job, str(path), fmt).result()
-                _merge(v, found, events, errors)
+                v.merge(*pool.submit(run_file, job, str(path), fmt).result())
             done += path.stat().st_size
             if progress is not None:
                 progress(done, total)
@@ -154,15 +153,6 @@ def validate_files(
             + (", ..." if len(files) > 5 else "")
         )
     return v.report(info, {"files": len(files)})
-
-
-def _merge(v: Validator, found: list[list[Any]], events: list[Any], errors: int) -> None:
-    """Fold a worker's results into the validator, as if it had checked the records itself."""
-    v.records += len(found)
-    v.invalid_records += errors
-    for record_findings in found:
-        v._keep(record_findings)
-    v.replay(events)
 
 
 def _serial_ndjson(
@@ -198,11 +188,11 @@ def _parallel_ndjson(
         # keep a bounded number of chunks in flight: memory stays flat on any file size
         while len(pending) > 2 * jobs:
             future, merged = pending.popleft()
-            _merge(v, *future.result())
+            v.merge(*future.result())
             if tick is not None:
                 tick(merged)
     while pending:
         future, merged = pending.popleft()
-        _merge(v, *future.result())
+        v.merge(*future.result())
     if tick is not None:
         tick(read)
