@@ -45,7 +45,7 @@ RULES: dict[str, RuleInfo] = {
             "R001",
             "missing-required-field",
             _E,
-            "A field the class requires is missing or empty.",
+            "A field the class requires is missing.",
             "structure",
         ),
         RuleInfo(

@@ -204,7 +204,7 @@ class Validator:
 def _unknown_class_message(name: str) -> str:
     near = difflib.get_close_matches(name, known_classes(), n=1)
     hint = f" Did you mean {near[0]}?" if near else ""
-    return f"{name!r} is not a pl_vocab class.{hint} Run `pl-vocab rules` or see docs/schema/."
+    return f"{name!r} is not a pl_vocab class.{hint} See docs/schema/index.md for the classes."
 
 
 def _class_of(item: Item, default: str | None) -> tuple[str | None, Any, Finding | None]:
@@ -231,7 +231,9 @@ def _class_of(item: Item, default: str | None) -> tuple[str | None, Any, Finding
                     f"'type' names no pl_vocab class ({declared!r})",
                     item.where,
                     "$.type",
-                    f"did you mean {near[0]}?" if near else "use a class name from docs/schema/",
+                    f"did you mean {near[0]}?"
+                    if near
+                    else "use a class name from docs/schema/index.md",
                     "type",
                 ),
             )

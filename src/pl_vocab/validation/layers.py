@@ -121,7 +121,7 @@ def _model_findings(
             hint = (
                 f"did you mean '{near[0]}'?"
                 if near
-                else f"remove it, or check the fields of {owner.name} with `pl-vocab rules`"
+                else f"remove it, or see the fields of {owner.name} in docs/schema/{owner.name}.md"
             )
             out.append(
                 finding(
