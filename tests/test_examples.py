@@ -12,7 +12,8 @@ from pydantic import ValidationError
 
 from pl_vocab.io import load_yaml
 from pl_vocab.models import model_class
-from pl_vocab.structure import check_record, validator_for_class
+from pl_vocab.validation import validate
+from pl_vocab.validation.layers import validator_for_class
 
 from .conftest import DATA
 
@@ -44,7 +45,7 @@ def test_valid_example_passes_models_and_json_schema(path: Path) -> None:
     cls, data = _load(path)
     obj = model_class(cls).model_validate(data)
     assert validator_for_class(cls).is_valid(json.loads(json.dumps(data)))
-    assert check_record(data, cls) == []
+    assert [f for f in validate(data, cls=cls, select=["R", "S"])] == []
     # and it survives a JSON round trip through the model unchanged
     again = model_class(cls).model_validate_json(obj.model_dump_json(exclude_none=True))
     assert again == obj
@@ -58,7 +59,7 @@ def test_invalid_example_fails_models_and_json_schema(path: Path) -> None:
     with pytest.raises(ValidationError):
         model_class(cls).model_validate(data)
     assert not validator_for_class(cls).is_valid(json.loads(json.dumps(data)))
-    assert check_record(data, cls), "check_record found no problem"
+    assert validate(data, cls=cls, select=["R", "S"]), "the validator found no problem"
 
 
 @pytest.mark.parametrize("path", VALID + INVALID, ids=lambda p: p.name)

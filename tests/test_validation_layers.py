@@ -16,7 +16,7 @@ from pydantic import ValidationError
 from pl_vocab.io.yaml_safe import load_yaml
 from pl_vocab.models import model_class
 from pl_vocab.validation import validate
-from pl_vocab.validation.layers import _validator
+from pl_vocab.validation.layers import validator_for_class as _validator
 
 from .conftest import ROOT
 from .strategies import concrete_classes, record

@@ -27,7 +27,7 @@ def run_tour(examples: Path, console: Any) -> int:
     from rich.table import Table
 
     from pl_vocab.io import load_yaml
-    from pl_vocab.structure import check_record
+    from pl_vocab.validation import validate
     from pl_vocab.vocabulary import load_vocabulary
 
     vocab = load_vocabulary()
@@ -82,14 +82,14 @@ def run_tour(examples: Path, console: Any) -> int:
             if path.suffix == ".json"
             else load_yaml(path)
         )
-        problems = check_record(data, cls)
+        problems = validate(data, cls=cls)
         kinds = Counter(k for k in data if isinstance(data, dict) and isinstance(data.get(k), list))
         summary = ", ".join(f"{len(data[k])} {k}" for k in kinds) if cls == "RecordSet" else cls
         if problems:
             bad += 1
             console.print(f"[red]✗[/red] {path.name} ({summary}): {len(problems)} problem(s)")
             for p in problems:
-                console.print(f"    {p.message}")
+                console.print(f"    {p.id} {p.location.json_path or ''}: {p.message}", markup=False)
         else:
             console.print(f"[green]✓[/green] {path.name} ({summary}): valid")
     console.print(f"{len(files) - bad} of {len(files)} example files valid.")

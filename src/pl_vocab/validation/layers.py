@@ -22,7 +22,7 @@ from pl_vocab.report.model import Finding, Location
 from pl_vocab.validation.catalogue import RULES
 from pl_vocab.validation.index import ClassInfo, SlotInfo, class_info, enum_values
 
-__all__ = ["check_structure", "finding", "json_path"]
+__all__ = ["check_structure", "finding", "json_path", "validator_for_class"]
 
 _IRI_PATTERN = "^[A-Za-z][A-Za-z0-9+.\\-]*:[^\\s]+$"
 _TEXT_PATTERN = "\\S"
@@ -228,7 +228,13 @@ def _pattern_finding(
 
 
 @cache
-def _validator(class_name: str) -> Any:
+def validator_for_class(class_name: str) -> Any:
+    """A compiled jsonschema-rs validator for one class of the packaged JSON Schema (draft
+    2019-09, formats checked).
+
+    >>> validator_for_class("Learner").is_valid({"id": "https://example.org/learners/1"})
+    True
+    """
     import jsonschema_rs
 
     from pl_vocab._resources import generated_json
@@ -243,7 +249,7 @@ def _validator(class_name: str) -> Any:
 
 def _schema_findings(data: Any, class_name: str, where: Location, seen: set[str]) -> list[Finding]:
     out: list[Finding] = []
-    for err in _validator(class_name).iter_errors(data):
+    for err in validator_for_class(class_name).iter_errors(data):
         kind_name = type(err.kind).__name__
         parts = list(err.instance_path)
         if kind_name == "Required":
@@ -306,7 +312,7 @@ def check_structure(data: Any, class_name: str, where: Location) -> list[Finding
     model accepts whatever the JSON Schema accepts (``tests/test_validation_layers.py``). A record
     the JSON Schema refuses is explained by both layers.
     """
-    if _validator(class_name).is_valid(data):
+    if validator_for_class(class_name).is_valid(data):
         return []
     from pl_vocab.models import model_class
 
