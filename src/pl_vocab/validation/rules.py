@@ -130,20 +130,26 @@ class _Deprecated:
 
 @cache
 def _deprecated() -> _Deprecated:
-    from pl_vocab.vocabulary import load_vocabulary
+    """Read from the compiled vocabulary as plain JSON: the command's start-up stays free of the
+    models (building 158 concept objects is not needed to know which labels are deprecated)."""
+    from pl_vocab._resources import generated_json
 
-    vocab = load_vocabulary()
+    compiled = generated_json("vocabulary.json")
+    english: dict[str, str] = {}
+    for concept in compiled["concepts"]:
+        label = next((lt["value"] for lt in concept["pref_label"] if lt["language"] == "en"), "")
+        english[concept["id"]] = label
     replacement: dict[str, str] = {}
     labels: dict[str, str] = {}
     acronyms: dict[str, str] = {}
-    for concept in vocab:
-        if not concept.deprecated:
+    for concept in compiled["concepts"]:
+        if not concept.get("deprecated"):
             continue
-        iri = vocab.expand(concept.id)
-        repl = vocab.replacements(concept.id)
-        replacement[iri] = vocab.label(repl[0].id) if repl else ""
-        for lt in (*concept.pref_label, *(concept.alt_label or ())):
-            text = lt.value.strip()
+        iri = expand(concept["id"])
+        replaced_by = concept.get("replaced_by") or []
+        replacement[iri] = english.get(replaced_by[0], "") if replaced_by else ""
+        for lt in (*concept["pref_label"], *(concept.get("alt_label") or ())):
+            text = lt["value"].strip()
             if len(text) < 3:
                 continue
             if text.isupper():
