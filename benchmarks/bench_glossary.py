@@ -18,6 +18,9 @@ For each size, in the same run on the same file (``benchmarks/synthetic_glossary
 Peak memory of the full check is measured at ``--memory`` terms in a fresh subprocess, from
 ``VmHWM`` in /proc/self/status (``ru_maxrss`` survives exec and would report the parent's peak).
 
+The results are printed as a Markdown section, ready to paste into docs/performance.md (the
+progress lines go to stderr).
+
 Goals (issue 4, "Fast"): check / baseline at most 3x at 10,000 terms; 10x the terms costs at
 most 12x the time; peak memory under 500 MB at 100,000 terms. Ratios within one run are what we
 compare (the machine is a shared VM, see docs/performance.md).
@@ -28,6 +31,7 @@ from __future__ import annotations
 import argparse
 import cProfile
 import csv
+import datetime as dt
 import gc
 import io
 import os
@@ -106,6 +110,7 @@ def run_size(path: str, n: int, repeat: int, labels: list[str]) -> dict[str, Any
     t_match, _ = best(lambda: match_only(path), repeat)
     return {
         "n": n,
+        "repeat": repeat,
         "bytes": size,
         "check": t_check,
         "baseline": t_base,
@@ -161,42 +166,66 @@ def ok(flag: bool) -> str:
     return "met" if flag else "MISSED"
 
 
-def report(results: list[dict[str, Any]], memory: tuple[int, float, float, float] | None) -> None:
-    print(
-        "\n| terms | file | check | baseline (csv + rapidfuzz) | check / baseline "
-        "| read | match | distinct terms | findings | mappings |"
-    )
-    print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+def report(
+    results: list[dict[str, Any]],
+    memory: tuple[int, float, float, float] | None,
+    command: str,
+    setting: str,
+) -> None:
+    """Print the results as a Markdown section, ready to paste into docs/performance.md."""
+    repeat = results[0]["repeat"] if results else 1
+    lines = [
+        "## Glossary checker (`benchmarks/bench_glossary.py`)",
+        "",
+        "Glossaries from `benchmarks/synthetic_glossary.py` (30% national labels as districts "
+        "write them, 10% deficit-based terms, 5% repeated terms, 5% missing definitions, 50% "
+        "local terms), checked against the whole national vocabulary. **check** is "
+        "`check_glossary(path)` (read, match, every check, the report built; nothing rendered); "
+        "the **baseline** reads the same file with `csv.reader` and scores every term with "
+        "`rapidfuzz.process.extractOne(term, labels, scorer=fuzz.ratio)` over all preferred and "
+        "alternative labels. **read** (`read_glossary`) and **match** (`Matcher.match_many`, "
+        "its indexes built inside the timing) are parts of the check, timed alone. Best of "
+        f"{repeat} run{'s' if repeat > 1 else ''}.",
+        "",
+        f"Command: `{command}` ({setting}).",
+        "",
+        "| terms | file | check | baseline (csv + rapidfuzz) | check / baseline "
+        "| read | match | distinct terms | findings | mappings |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
     for r in results:
-        print(
+        lines.append(
             f"| {r['n']:,} | {r['bytes'] / 1e6:.1f} MB | {r['check']:.3f} s | {r['baseline']:.3f} s "
             f"| **{r['check'] / r['baseline']:.2f}x** | {r['read']:.3f} s | {r['match']:.3f} s "
             f"| {r['distinct']:,} | {r['findings']:,} | {r['mappings']:,} |"
         )
     by_n = {r["n"]: r for r in results}
-    print()
+    goals = []
     if 10_000 in by_n:
         ratio = by_n[10_000]["check"] / by_n[10_000]["baseline"]
-        print(
-            f"check / baseline at 10,000 terms: {ratio:.2f}x "
-            f"(goal: at most {GOAL_RATIO:g}x) -> {ok(ratio <= GOAL_RATIO)}"
+        goals.append(
+            f"check / baseline at 10,000 terms: **{ratio:.2f}x** "
+            f"(goal: at most {GOAL_RATIO:g}x): {ok(ratio <= GOAL_RATIO)}"
         )
     for small, big in ((1_000, 10_000), (10_000, 100_000)):
         if small in by_n and big in by_n:
             growth = by_n[big]["check"] / by_n[small]["check"]
             base = by_n[big]["baseline"] / by_n[small]["baseline"]
-            print(
-                f"growth {big // 1000}k / {small // 1000}k: check {growth:.2f}x, baseline "
-                f"{base:.2f}x (goal: check at most {GOAL_GROWTH:g}x) -> "
+            goals.append(
+                f"{big // small}x the terms ({small:,} to {big:,}): check **{growth:.2f}x** the "
+                f"time, baseline {base:.2f}x (goal: check at most {GOAL_GROWTH:g}x): "
                 f"{ok(growth <= GOAL_GROWTH)}"
             )
     if memory is not None:
         n, peak, floor, seconds = memory
-        print(
-            f"peak memory of the full check at {n:,} terms (fresh process, VmHWM): {peak:.0f} MB "
-            f"(vocabulary alone: {floor:.0f} MB; the check took {seconds:.2f} s there) "
-            f"(goal: under {GOAL_MEMORY_MB:g} MB) -> {ok(peak < GOAL_MEMORY_MB)}"
+        goals.append(
+            f"peak memory of the full check of {n:,} terms, in a fresh process (VmHWM): "
+            f"**{peak:.0f} MB** (the vocabulary alone: {floor:.0f} MB; that check took "
+            f"{seconds:.2f} s) (goal: under {GOAL_MEMORY_MB:g} MB): {ok(peak < GOAL_MEMORY_MB)}"
         )
+    if goals:
+        lines += ["", 'Goals (issue 4, "Fast"):', "", *(f"- {g}" for g in goals)]
+    print("\n".join(lines))
 
 
 def main() -> None:
@@ -210,16 +239,16 @@ def main() -> None:
     parser.add_argument("--top", type=int, default=15)
     args = parser.parse_args()
 
-    print("command: uv run python benchmarks/bench_glossary.py " + shlex.join(sys.argv[1:]))
-    print(
-        f"Python {platform.python_version()}, rapidfuzz {version('rapidfuzz')}, "
-        f"pl_vocab {version('pl_vocab')}, {os.cpu_count()} cores"
-    )
+    command = "uv run python benchmarks/bench_glossary.py " + shlex.join(sys.argv[1:])
     labels = baseline_labels()
-    print(
-        f"vocabulary: {len(load_vocabulary())} concepts, {len(labels)} preferred and "
-        "alternative labels (the baseline's choices)"
+    setting = (
+        f"{dt.date.today().isoformat()}, Python {platform.python_version()}, rapidfuzz "
+        f"{version('rapidfuzz')}, pydantic {version('pydantic')}, pl_vocab {version('pl_vocab')}, "
+        f"{platform.system()} {platform.machine()}, {os.cpu_count()} cores, load average "
+        f"{os.getloadavg()[0]:.1f} at the start; vocabulary: {len(load_vocabulary())} concepts, "
+        f"{len(labels)} preferred and alternative labels"
     )
+    print(f"{command}\n{setting}", file=sys.stderr)
     with tempfile.TemporaryDirectory() as tmp:
         path = os.path.join(tmp, "glossary.csv")
         if args.profile:
@@ -231,12 +260,13 @@ def main() -> None:
             r = results[-1]
             print(
                 f"  {n:>7,} terms: check {r['check']:.3f} s, baseline {r['baseline']:.3f} s",
+                file=sys.stderr,
                 flush=True,
             )
         memory = None
         if args.memory:
             memory = (args.memory, *peak_memory(path, args.memory))
-    report(results, memory)
+    report(results, memory, command, setting)
 
 
 if __name__ == "__main__":

@@ -16,6 +16,7 @@ import itertools
 import json
 import subprocess
 import sys
+import time
 import zipfile
 from collections.abc import Callable
 from functools import cache
@@ -450,19 +451,74 @@ def test_a_doctype_in_an_xlsx_is_refused_or_never_expanded(
             assert "lollol" not in m.term and "root:" not in m.term
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="library gap (issue 4: 'a DOCTYPE is refused'; catalogue A018): the xlsx reader hands "
-    "the sheet XML to python-calamine as is, which reads a workbook whose sheet or workbook part "
-    "has a DOCTYPE with entity declarations (entities unused) and returns its cells, instead of "
-    "refusing it as A018. No expansion happens (calamine ignores the DTD), so it is a spec "
-    "deviation, not an exploit.",
-)
 @pytest.mark.parametrize("where", ["sheet", "workbook"])
 def test_a_doctype_in_an_xlsx_is_refused_as_a018(where: str) -> None:
     data = _xlsx_with(_DOCTYPES[0], "Equity", where)
+    start = time.perf_counter()
     with pytest.raises(PlVocabError) as err:
         read_glossary_bytes(data, "doctype.xlsx")
+    assert time.perf_counter() - start < 1.0
+    assert getattr(err.value, "check_id", None) == "A018"
+    part = "xl/worksheets/sheet1.xml" if where == "sheet" else "xl/workbook.xml"
+    assert str(err.value).startswith("doctype.xlsx: ") and repr(part) in str(err.value)
+
+
+def _rezip(data: bytes, part: str, content: bytes) -> bytes:
+    """The workbook ``data`` with one part's bytes replaced."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as old, zipfile.ZipFile(buffer, "w") as new:
+        for info in old.infolist():
+            new.writestr(info.filename, content if info.filename == part else old.read(info))
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(
+    "prolog",
+    [
+        # UTF-16 (the byte order mark, or none), which an XML reader must accept
+        pytest.param("utf-16", id="utf-16"),
+        pytest.param("utf-16-be", id="utf-16-be-no-bom"),
+        # a DOCTYPE after a long comment, past the first read of a part
+        pytest.param("comment", id="after-a-long-comment"),
+        # no element before the size cap: refused rather than read on
+        pytest.param("endless", id="endless-comment"),
+    ],
+)
+def test_a_doctype_anywhere_in_the_prolog_of_an_xlsx_part_is_refused(prolog: str) -> None:
+    plain = _xlsx_with("", "Equity", "sheet")
+    sheet = _SHEET.format(doctype=_DOCTYPES[0], cell="Equity")
+    if prolog == "utf-16":
+        content = sheet.replace('encoding="UTF-8"', 'encoding="UTF-16"').encode("utf-16")
+    elif prolog == "utf-16-be":
+        content = sheet.replace('encoding="UTF-8"', 'encoding="UTF-16"').encode("utf-16-be")
+    elif prolog == "comment":
+        content = sheet.replace("?>", "?><!--" + "x" * 100_000 + "-->", 1).encode()
+    else:
+        content = ('<?xml version="1.0"?><!--' + "x" * 2_000_000).encode()
+    start = time.perf_counter()
+    with pytest.raises(PlVocabError) as err:
+        read_glossary_bytes(_rezip(plain, "xl/worksheets/sheet1.xml", content), "g.xlsx")
+    assert time.perf_counter() - start < 1.0
+    assert getattr(err.value, "check_id", None) == "A018"
+    assert "'xl/worksheets/sheet1.xml'" in str(err.value)
+
+
+def test_doctype_text_in_a_cell_or_a_comment_after_the_root_is_not_a_declaration() -> None:
+    plain = _xlsx_with("", "Equity", "sheet")
+    sheet = _SHEET.format(doctype="", cell="&lt;!DOCTYPE x&gt; Equity").replace(
+        "</worksheet>", "<!-- <!DOCTYPE y> --></worksheet>"
+    )
+    report = _check_bytes(_rezip(plain, "xl/worksheets/sheet1.xml", sheet.encode()), "g.xlsx")
+    assert report is not None and report.stats["terms"] == 1
+
+
+def test_a_doctype_in_an_ods_part_is_refused_as_a018() -> None:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        archive.writestr("content.xml", f'<?xml version="1.0"?>{_DOCTYPES[1]}<x/>')
+    with pytest.raises(PlVocabError) as err:
+        read_glossary_bytes(buffer.getvalue(), "g.ods")
     assert getattr(err.value, "check_id", None) == "A018"
 
 

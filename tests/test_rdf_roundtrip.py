@@ -176,3 +176,15 @@ def test_the_strict_line_pattern_leaves_malformed_lines_to_the_full_parser(line:
     assert canonical_ntriples(text) is None
     with pytest.raises(InputError, match=r"line [56]"):  # 6: the dot is missed at the end
         exchange.loads(text, "ntriples")
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_dumps_takes_a_generator_in_every_format(fmt: str) -> None:
+    learners = (
+        model_class("Learner").model_validate({"id": f"https://example.org/learners/{i}"})
+        for i in range(3)
+    )
+    back = exchange.loads(exchange.dumps(learners, fmt), fmt)
+    assert sorted(str(o.id) for o in back) == [
+        f"https://example.org/learners/{i}" for i in range(3)
+    ]

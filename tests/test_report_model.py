@@ -81,3 +81,36 @@ def test_report_json_round_trips_and_counts() -> None:
 def test_location_reads_like_a_position() -> None:
     loc = Location(file="g.xlsx", sheet="Terms", row=12, column="A")
     assert str(loc) == "g.xlsx, sheet Terms, row 12, column A"
+
+
+def test_findings_share_their_fields_set_without_sharing_changes() -> None:
+    """Findings built with the same fields share one ``model_fields_set`` (memory: a report
+    holds them by the hundred thousand); copies with changes get their own, and nothing else
+    about the models changes."""
+    import pickle
+
+    a = Finding(id="B001", name="n", severity=Severity.WARNING, message="a", suggestion=None)
+    b = Finding(id="B002", name="n", severity=Severity.ERROR, message="b", suggestion="s")
+    c = Finding(id="B003", name="n", severity=Severity.INFO, message="c")
+    assert a.model_fields_set is b.model_fields_set
+    assert a.model_fields_set == {"id", "name", "severity", "message", "suggestion"}
+    assert c.model_fields_set == {"id", "name", "severity", "message"}
+    moved = a.model_copy(update={"location": Location(file="g.csv", row=3)})
+    assert moved.model_fields_set == a.model_fields_set | {"location"}
+    assert a.model_fields_set == {"id", "name", "severity", "message", "suggestion"}
+    assert b.model_fields_set == a.model_fields_set  # the shared set did not change
+    assert a.model_dump(exclude_unset=True) == {
+        "id": "B001",
+        "name": "n",
+        "severity": Severity.WARNING,
+        "message": "a",
+        "suggestion": None,
+    }
+    assert pickle.loads(pickle.dumps(b)) == b
+    with pytest.raises(ValueError, match="frozen"):
+        a.message = "changed"  # type: ignore[misc]
+    assert (
+        a.model_fields_set
+        == b.model_fields_set
+        == {"id", "name", "severity", "message", "suggestion"}
+    )

@@ -94,6 +94,83 @@ def check(
 
 
 @app.command()
+def validate(
+    files: Annotated[
+        list[Path],
+        typer.Argument(help="Record files or directories to validate.", show_default=False),
+    ],
+    class_name: Annotated[
+        str | None,
+        typer.Option("--class", help="Class of JSON/YAML/NDJSON records that carry no 'type'."),
+    ] = None,
+    from_: Annotated[
+        str | None,
+        typer.Option("--from", help="The input format, if the extensions do not say it."),
+    ] = None,
+    known: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--known",
+            help="Records that references may point at (a roster, a framework); not validated.",
+        ),
+    ] = None,
+    format: Annotated[
+        str, typer.Option("--format", "-f", help="text, json, markdown or html.")
+    ] = "text",
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write the report here.")
+    ] = None,
+    fail_on: Annotated[
+        str,
+        typer.Option(help="Exit 1 on findings of this severity or worse: error, warning, info."),
+    ] = "error",
+    select: Annotated[
+        str | None,
+        typer.Option(
+            help="Only these rules: IDs, prefixes or families (R, S, V), comma-separated."
+        ),
+    ] = None,
+    ignore: Annotated[
+        str | None,
+        typer.Option(help="Skip these rules: IDs, prefixes or families, comma-separated."),
+    ] = None,
+    jobs: Annotated[
+        int, typer.Option("--jobs", "-j", help="Worker processes (0: one per core).")
+    ] = 1,
+    now: Annotated[
+        str | None,
+        typer.Option(
+            help="Treat this ISO date-time as now for the date rules (reproducible runs)."
+        ),
+    ] = None,
+    max_findings: Annotated[
+        int,
+        typer.Option(help="List at most this many findings per rule (all are counted); 0: all."),
+    ] = 1000,
+) -> None:
+    """Validate records (JSON, YAML, NDJSON, JSON-LD, Turtle, N-Triples) against the model."""
+    from pl_vocab.validation.command import run_validate
+
+    raise typer.Exit(
+        run_validate(
+            files,
+            class_name=class_name,
+            from_=from_,
+            known=known or [],
+            format=format,
+            output=output,
+            fail_on=fail_on,
+            select=select,
+            ignore=ignore,
+            jobs=jobs,
+            now=now,
+            max_findings=max_findings,
+            console=_console,
+        )
+    )
+
+
+@app.command()
 def rules(
     rule: Annotated[
         str | None, typer.Argument(help="One check ID (e.g. E001), or a prefix.")
@@ -220,11 +297,19 @@ def convert(
         bool,
         typer.Option("--shacl", help="Also check the records against the SHACL shapes (pyshacl)."),
     ] = False,
+    redact: Annotated[
+        bool,
+        typer.Option(
+            "--redact",
+            help="Remove the sensitive fields (names, narratives, identity...) from every record; "
+            "required ones are kept as [redacted].",
+        ),
+    ] = False,
 ) -> None:
     """Convert records between JSON, YAML, NDJSON, JSON-LD, Turtle, N-Triples and N-Quads."""
     from pl_vocab.convert import run_convert
 
-    raise typer.Exit(run_convert(source, to, output, from_, class_name, shacl=shacl))
+    raise typer.Exit(run_convert(source, to, output, from_, class_name, shacl=shacl, redact=redact))
 
 
 @app.command()

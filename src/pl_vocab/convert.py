@@ -1,7 +1,9 @@
 """``pl-vocab convert``: read records in one format and write them in another.
 
 NDJSON input written as NDJSON, N-Triples or N-Quads is streamed record by record, so memory stays
-flat whatever the file size; every other combination reads the whole input first.
+flat whatever the file size; every other combination reads the whole input first. With
+``redact``, every record is redacted (:mod:`pl_vocab.redact`) before it is checked or written,
+in the streamed path one record at a time.
 """
 
 from __future__ import annotations
@@ -37,8 +39,14 @@ def run_convert(
     class_name: str | None,
     *,
     shacl: bool = False,
+    redact: bool = False,
 ) -> int:
-    """Convert ``source``; return the exit code (0 done, 1 data that does not fit, 2 unreadable)."""
+    """Convert ``source``; return the exit code (0 done, 1 data that does not fit, 2 unreadable).
+
+    With ``redact``, sensitive slots are removed (or masked where required) in every record. The
+    SHACL check then runs on the redacted records: they are what is written, and its messages
+    cannot repeat a sensitive value on standard error.
+    """
     from pl_vocab.exchange import (
         InputError,
         detect_format,
@@ -49,6 +57,7 @@ def run_convert(
         write_stream,
     )
     from pl_vocab.rdf.load import RdfDataError
+    from pl_vocab.redact import redact_all
     from pl_vocab.shacl import MissingExtraError
 
     try:
@@ -64,6 +73,8 @@ def run_convert(
         try:
             if shacl:
                 records = load(source, fmt, cls=class_name)
+                if redact:
+                    records = list(redact_all(records))
                 problems = _shacl_findings(records)
                 if problems:
                     for f in problems:
@@ -73,13 +84,12 @@ def run_convert(
                 out.write(dumps(records, target))
             elif fmt == "ndjson" and target in _STREAMABLE:
                 with source.open(encoding="utf-8", newline="\n") as lines:
-                    count = write_stream(
-                        iter_ndjson(lines, cls=class_name, source=str(source)), out, target
-                    )
+                    stream = iter_ndjson(lines, cls=class_name, source=str(source))
+                    count = write_stream(redact_all(stream) if redact else stream, out, target)
             else:
                 records = load(source, fmt, cls=class_name)
                 count = len(records)
-                out.write(dumps(records, target))
+                out.write(dumps(records, target, redact=redact))
         finally:
             if output:
                 out.close()

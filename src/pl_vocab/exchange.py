@@ -124,9 +124,20 @@ def _prefixes() -> dict[str, str]:
     return {k: v for k, v in get_plan().prefixes.items() if k not in ("linkml", "schema", "shex")}
 
 
-def dumps(objects: BaseModel | Iterable[BaseModel], format: str) -> str:
-    """Serialize one object or many to text in ``format``."""
+def dumps(objects: BaseModel | Iterable[BaseModel], format: str, *, redact: bool = False) -> str:
+    """Serialize one object or many to text in ``format``.
+
+    :param redact: first take the sensitive data out of every object (see :mod:`pl_vocab.redact`).
+    """
     fmt = normalize_format(format)
+    if redact:
+        from pl_vocab.redact import redact as redact_one
+
+        objects = (
+            redact_one(objects)
+            if isinstance(objects, BaseModel)
+            else [redact_one(o) for o in objects]
+        )
     items = [objects] if isinstance(objects, BaseModel) else list(objects)
     if fmt == "json":
         payload: Any = (
@@ -145,7 +156,7 @@ def dumps(objects: BaseModel | Iterable[BaseModel], format: str) -> str:
     if fmt == "jsonld":
         from pl_vocab.rdf.jsonld import dumps_jsonld
 
-        return dumps_jsonld(objects)
+        return dumps_jsonld(items[0] if isinstance(objects, BaseModel) else items)
     if fmt in ("ntriples", "nquads"):  # default-graph N-Quads lines are N-Triples lines
         from pl_vocab.rdf.export import to_ntriples
 
@@ -164,11 +175,18 @@ def dumps(objects: BaseModel | Iterable[BaseModel], format: str) -> str:
 
 
 def dump(
-    objects: BaseModel | Iterable[BaseModel], path: str | Path, format: str | None = None
+    objects: BaseModel | Iterable[BaseModel],
+    path: str | Path,
+    format: str | None = None,
+    *,
+    redact: bool = False,
 ) -> None:
-    """Write one object or many to ``path`` (format from the extension unless given)."""
+    """Write one object or many to ``path`` (format from the extension unless given).
+
+    :param redact: first take the sensitive data out of every object (see :mod:`pl_vocab.redact`).
+    """
     fmt = normalize_format(format) if format else detect_format(path)
-    Path(path).write_text(dumps(objects, fmt), encoding="utf-8")
+    Path(path).write_text(dumps(objects, fmt, redact=redact), encoding="utf-8")
 
 
 # ------------------------------------------------------------------------------------- reading
@@ -270,7 +288,9 @@ def _rdf_objects(data: bytes, fmt: str, source: str) -> list[BaseModel]:
         )
         where = f", line {line}, column {col}" if line else ""
         message = str(exc.args[0]) if exc.args else str(exc)
-        message = re.sub(r"^Parser error at line \d+ column \d+: ", "", message)
+        message = re.sub(
+            r"^Parser error at line \d+ (?:column \d+|between columns \d+ and \d+): ", "", message
+        )
         raise InputError(f"{source}{where}: {message}") from None
     return from_ntriples((nt or b"").decode("utf-8"), source=source)
 

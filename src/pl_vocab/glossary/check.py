@@ -6,7 +6,9 @@ checks, and return one :class:`~pl_vocab.report.model.Report`.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+import gc
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path
 
 from pl_vocab.report.model import (
@@ -44,6 +46,27 @@ def known_check_ids() -> list[str]:
     return sorted({*CHECKS, *INPUT_CHECKS, *(c.id for c in H_CHECKS)})
 
 
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector while a glossary is read and checked.
+
+    A check builds long-lived objects by the hundred thousand (rows, matches, findings and
+    their locations) and no reference cycles; the collector traverses every one of them at
+    each full collection, which it starts whenever the long-lived objects have grown by a
+    quarter. On 10,000 terms that was 30% of the check's time, and freed nothing. Reference
+    counting frees memory as usual meanwhile; the collector is switched back on afterwards
+    (only if it was on: nested or concurrent checks leave it as the outermost one found it).
+    """
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
 def check_table(
     table: object,
     *,
@@ -51,10 +74,15 @@ def check_table(
     ignore: Iterable[str] = (),
 ) -> Report:
     """Run the checks on a table that :func:`pl_vocab.glossary.read.read_glossary` returned."""
+    with _collector_paused():
+        return _check_table(table, select, ignore)
+
+
+def _check_table(table: object, select: Iterable[str], ignore: Iterable[str]) -> Report:
     from pl_vocab import __version__
     from pl_vocab.glossary.checks.base import CHECKS, CheckContext
     from pl_vocab.glossary.checks.coverage import compute_coverage
-    from pl_vocab.glossary.match import Matcher
+    from pl_vocab.glossary.match import shared_matcher
     from pl_vocab.glossary.read import GlossaryTable
     from pl_vocab.report.selection import resolve_selection
     from pl_vocab.vocabulary import load_vocabulary
@@ -63,7 +91,9 @@ def check_table(
     _load_checks()
     selected = resolve_selection(known_check_ids(), select, ignore)
     vocab = load_vocabulary()
-    ctx = CheckContext(table=table, vocabulary=vocab, matcher=Matcher(vocab), selected=selected)
+    ctx = CheckContext(
+        table=table, vocabulary=vocab, matcher=shared_matcher(vocab), selected=selected
+    )
     findings: list[Finding] = [f for f in table.findings if f.id in selected]
     for cid in sorted(CHECKS):
         if cid in selected:
@@ -132,5 +162,6 @@ def check_glossary(
     """
     from pl_vocab.glossary.read import read_glossary
 
-    table = read_glossary(path, sheet=sheet, columns=columns)
-    return check_table(table, select=select, ignore=ignore)
+    with _collector_paused():
+        table = read_glossary(path, sheet=sheet, columns=columns)
+        return check_table(table, select=select, ignore=ignore)

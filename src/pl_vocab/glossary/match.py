@@ -32,6 +32,7 @@ import math
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import Literal
 
 from rapidfuzz import fuzz, process
@@ -44,7 +45,6 @@ from pl_vocab.glossary.normalize import (
     fold,
     fold_forms,
     fold_language,
-    phrases,
     prefold,
     split_acronym,
 )
@@ -58,6 +58,7 @@ __all__ = [
     "Matcher",
     "PredicateName",
     "TermMatch",
+    "shared_matcher",
 ]
 
 MatchMethod = Literal["exact", "normalized", "variant", "acronym", "fuzzy"]
@@ -178,12 +179,17 @@ class _Keys:
         self.chars = prefold(text)
         self._forms: dict[FoldLanguage, tuple[str, str, str, str]] = {}
 
-    def get(self, language: FoldLanguage, *, variants: bool = True, articles: bool = True) -> str:
-        """The key of :func:`fold` with ``learner_variants=variants``, ``articles=articles``."""
+    def forms(self, language: FoldLanguage) -> tuple[str, str, str, str]:
+        """The four keys of :func:`~pl_vocab.glossary.normalize.fold_forms` (plain, without a
+        leading article, learner variants folded, both)."""
         forms = self._forms.get(language)
         if forms is None:
             forms = self._forms[language] = fold_forms(self.chars, language)
-        return forms[2 * variants + articles]
+        return forms
+
+    def get(self, language: FoldLanguage, *, variants: bool = True, articles: bool = True) -> str:
+        """The key of :func:`fold` with ``learner_variants=variants``, ``articles=articles``."""
+        return self.forms(language)[2 * variants + articles]
 
 
 def _add(index: _Index, key: str, label: _Label) -> None:
@@ -250,9 +256,17 @@ class Matcher:
                     _add(self._base[lang], base, label)
                     _add(self._variant[lang], variant, label)
                     _add(self._compact[lang], compact(variant), label)
-        self._max_words = max(
-            (len(k.split()) for idx in self._variant.values() for k in idx), default=1
-        )
+        # For the whole-word search of labels inside a term: the first word of every variant
+        # key, with the most words of a key that starts with it (only runs of words that start
+        # like a label are looked up).
+        self._first_words: dict[FoldLanguage, dict[str, int]] = {}
+        for lang in FOLD_LANGUAGES:
+            firsts: dict[str, int] = {}
+            for k in self._variant[lang]:
+                words = k.split()
+                if words:
+                    firsts[words[0]] = max(firsts.get(words[0], 0), len(words))
+            self._first_words[lang] = firsts
         # Fuzzy choices: the distinct folded labels of each language, sorted by length so that
         # only labels whose length can reach the cutoff are scored (ratio <= 1 - |la-lb|/(la+lb)).
         self._choices: dict[FoldLanguage, list[str]] = {}
@@ -314,15 +328,17 @@ class Matcher:
         text = clean(term)
         if not text:
             return None
-        exact = self._exact.get(text, ())
-        for kinds in (("pref", "alt"), ("hidden",)):
-            hits = self._prefer_language([lb for lb in exact if lb.kind in kinds], order)
-            if hits:
-                return _Hit(hits, "exact", "exact")
+        exact = self._exact.get(text)
+        if exact:
+            for kinds in (("pref", "alt"), ("hidden",)):
+                hits = self._prefer_language([lb for lb in exact if lb.kind in kinds], order)
+                if hits:
+                    return _Hit(hits, "exact", "exact")
         hit = self._normalized(keys, order, "normalized", "variant")
         if hit is not None:
             return hit
-        parts = split_acronym(text)
+        # (a trailing acronym ends the text with a bracket: no pattern match otherwise)
+        parts = split_acronym(text) if text.endswith((")", "]")) else None
         if parts is not None:
             name, acronym = parts
             hit = self._normalized(_Keys(name), order, "acronym", "acronym")
@@ -348,16 +364,18 @@ class Matcher:
             return None
         for lang in order:
             base, var, squeezed = self._base[lang], self._variant[lang], self._compact[lang]
-            found = base.get(keys.get(lang, variants=False, articles=False))
+            # (plain, article dropped, learner variants folded, both): see _Keys.forms
+            forms = keys.forms(lang)
+            found = base.get(forms[0])
             if found:
                 return _Hit(tuple(found), plain, f"normalized ({lang})")
-            found = base.get(keys.get(lang, variants=False))
+            found = base.get(forms[1])
             if found:
                 return _Hit(tuple(found), plain, f"normalized ({lang}), leading article dropped")
-            found = var.get(keys.get(lang, articles=False)) or var.get(keys.get(lang))
+            found = var.get(forms[2]) or var.get(forms[3])
             if found:
                 return _Hit(tuple(found), variant, f"normalized ({lang}), learner variants folded")
-            found = squeezed.get(compact(keys.get(lang)))
+            found = squeezed.get(compact(forms[3]))
             if found:
                 return _Hit(tuple(found), plain, f"normalized ({lang}), spaces ignored")
         return None
@@ -458,9 +476,20 @@ class Matcher:
         first and, among labels that fold to the same phrase, the preferred one first."""
         seen: dict[tuple[str, str], tuple[int, int, _Label]] = {}
         for lang in order:
-            for phrase in phrases(keys.get(lang, articles=False), self._max_words):
-                for lb in self._variant[lang].get(phrase, ()):
-                    seen.setdefault((lb.concept, lb.text), (-len(phrase), _KIND_RANK[lb.kind], lb))
+            index, firsts = self._variant[lang], self._first_words[lang]
+            words = keys.forms(lang)[2].split()
+            n = len(words)
+            # the runs of phrases(key, max_words) that can be a label, in the same order
+            for i, word in enumerate(words):
+                most = firsts.get(word)
+                if most is None:
+                    continue
+                for j in range(i + 1, min(n, i + most) + 1):
+                    phrase = " ".join(words[i:j])
+                    for lb in index.get(phrase, ()):
+                        seen.setdefault(
+                            (lb.concept, lb.text), (-len(phrase), _KIND_RANK[lb.kind], lb)
+                        )
         ranked = sorted(seen.values(), key=lambda e: (e[0], e[1], e[2].concept, e[2].text))
         return [lb for _, _, lb in ranked]
 
@@ -523,3 +552,15 @@ class Matcher:
             None,
             tuple(blocked),
         )
+
+
+@cache
+def shared_matcher(vocabulary: Vocabulary) -> Matcher:
+    """The :class:`Matcher` of ``vocabulary`` with the default settings, built once per
+    vocabulary (its indexes depend on the vocabulary only; a matcher is never changed after it
+    is built, except for its cache of fuzzy-candidate windows, which depends on nothing else).
+
+    >>> shared_matcher(load_vocabulary()) is shared_matcher(load_vocabulary())
+    True
+    """
+    return Matcher(vocabulary)

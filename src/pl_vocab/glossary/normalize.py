@@ -61,6 +61,27 @@ _TRAILING_ACRONYM = re.compile(r"^(?P<name>.*\S)\s*[(\[](?P<acronym>[A-Za-z0-9.&
 _MAX_FIXPOINT = 4
 
 
+def _ascii_prefold_table() -> dict[int, str | None]:
+    """:func:`prefold` of each ASCII character: letters and digits lowered, ``&`` as a word of
+    its own, invisible controls and apostrophes dropped, anything else (punctuation, ``_``,
+    whitespace) a space; runs of spaces become one afterwards."""
+    table: dict[int, str | None] = {}
+    for code in range(128):
+        ch = chr(code)
+        if _ASCII_INVISIBLE.match(ch) or _APOSTROPHES.match(ch):
+            table[code] = None
+        elif ch == "&":
+            table[code] = " & "
+        elif _NON_WORD.match(ch):
+            table[code] = " "
+        else:
+            table[code] = ch.lower()
+    return table
+
+
+_ASCII_PREFOLD = _ascii_prefold_table()
+
+
 def clean(text: str) -> str:
     """Unicode NFC, surrounding whitespace stripped, inner whitespace collapsed to one space.
 
@@ -97,17 +118,17 @@ def prefold(text: str) -> str:
     'learners well being & agency'
     """
     if text.isascii():
-        text = _ASCII_INVISIBLE.sub("", text.lower())
-    else:
-        text = unicodedata.normalize("NFKC", text).casefold()
-        text = "".join(
-            ch
-            for ch in unicodedata.normalize("NFKD", text)
-            if not (
-                unicodedata.category(ch) in ("Mn", "Me", "Cf")
-                or (unicodedata.category(ch) == "Cc" and not ch.isspace())
-            )
+        # every step below, for ASCII, is a mapping of single characters: one translate
+        return " ".join(text.translate(_ASCII_PREFOLD).split())
+    text = unicodedata.normalize("NFKC", text).casefold()
+    text = "".join(
+        ch
+        for ch in unicodedata.normalize("NFKD", text)
+        if not (
+            unicodedata.category(ch) in ("Mn", "Me", "Cf")
+            or (unicodedata.category(ch) == "Cc" and not ch.isspace())
         )
+    )
     text = _APOSTROPHES.sub("", text).replace("&", " & ")
     return _NON_WORD.sub(" ", text).strip()
 
@@ -187,18 +208,29 @@ def fold_forms(chars: str, language: FoldLanguage = "en") -> tuple[str, str, str
     >>> fold_forms(prefold("The Students"))
     ('the student', 'student', 'the learner', 'learner')
     """
-    singular = _SINGULAR[language]
-    words = [_AND[language] if t == "&" else singular(t) for t in chars.split()]
-    variants = _LEARNER_VARIANTS[language]
-    learners = [_LEARNER_TOKEN if t in variants else t for t in words]
-    forms = (
-        " ".join(words),
-        " ".join(_drop_articles(words, language)),
-        " ".join(learners),
-        " ".join(_drop_articles(learners, language)),
-    )
-    if all(f.isascii() for f in forms):
-        return forms
+    singular, conjunction = _SINGULAR[language], _AND[language]
+    words = [conjunction if t == "&" else singular(t) for t in chars.split()]
+    plain = " ".join(words)
+    # Learner variants and articles are ASCII words: the four forms are ASCII when the plain
+    # one is. Most terms have neither a leading article nor a learner variant, so the forms
+    # are shared rather than joined again.
+    if plain.isascii():
+        articles = _ARTICLES[language]
+        bare = (
+            " ".join(_drop_articles(words, language))
+            if words[:1] and words[0] in articles
+            else plain
+        )
+        variants = _LEARNER_VARIANTS[language]
+        if variants.isdisjoint(words):
+            return plain, bare, plain, bare
+        learners = [_LEARNER_TOKEN if t in variants else t for t in words]
+        return (
+            plain,
+            bare,
+            " ".join(learners),
+            " ".join(_drop_articles(learners, language)),
+        )
     return (
         refold(chars, language, learner_variants=False, articles=False),
         refold(chars, language, learner_variants=False),

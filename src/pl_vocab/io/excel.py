@@ -11,7 +11,9 @@
   calamine. Cells that were not text are listed in :attr:`Record.kinds` for A014.
 - Merged ranges in the data area are reported (A016): only their top-left cell has the value.
 - Safety: a zip archive (.xlsx, .ods) is opened only if its uncompressed size is under a cap
-  (a "zip bomb" is refused, A018); a damaged, truncated or password-protected workbook is an
+  (a "zip bomb" is refused, A018) and none of its XML parts declares a DOCTYPE or an entity in
+  its prolog (refused, A018, as in RDF/XML: spreadsheet programs never write one, and entity
+  expansion can exhaust memory); a damaged, truncated or password-protected workbook is an
   :class:`~pl_vocab.io.text.InputError`, never a traceback.
 
 **Formulas (A013) are not detected.** calamine returns a formula's cached value (or an empty
@@ -21,10 +23,13 @@ would need openpyxl or a scan of the sheet XML, which this reader does not do.
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import difflib
 import io
+import re
 import zipfile
+import zlib
 from collections.abc import Sequence
 
 from pl_vocab.io.tables import DEFAULT_MAX_ROWS, Record, Table, blank_row_findings, column_letter
@@ -73,24 +78,122 @@ def cell_text(value: object) -> tuple[str, str | None]:
 
 def _check_zip(data: bytes, source: str, max_uncompressed: int) -> None:
     where = Location(file=source)
+    damaged = InputError(
+        "this workbook is damaged or truncated (its zip structure cannot be read)",
+        location=where,
+        fix=_RESAVE,
+    )
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             entries = archive.infolist()
-    except (zipfile.BadZipFile, EOFError, ValueError, NotImplementedError):
-        raise InputError(
-            "this workbook is damaged or truncated (its zip structure cannot be read)",
-            location=where,
-            fix=_RESAVE,
-        ) from None
-    total = sum(e.file_size for e in entries)
-    if len(entries) > _MAX_ZIP_ENTRIES or total > max_uncompressed:
-        raise InputError(
-            f"this workbook unpacks to {total:,} bytes in {len(entries):,} parts, more than the "
-            f"limit of {max_uncompressed:,} bytes (a zip bomb, or a very large workbook)",
-            location=where,
-            fix="Export the glossary sheet alone as CSV UTF-8.",
-            check_id="A018",
-        )
+            total = sum(e.file_size for e in entries)
+            if len(entries) > _MAX_ZIP_ENTRIES or total > max_uncompressed:
+                raise InputError(
+                    f"this workbook unpacks to {total:,} bytes in {len(entries):,} parts, more "
+                    f"than the limit of {max_uncompressed:,} bytes (a zip bomb, or a very large "
+                    "workbook)",
+                    location=where,
+                    fix="Export the glossary sheet alone as CSV UTF-8.",
+                    check_id="A018",
+                )
+            for entry in entries:
+                problem = None if entry.is_dir() else _unsafe_prolog(archive, entry)
+                if problem is not None:
+                    raise InputError(
+                        f"this workbook's part {entry.filename!r} {problem}",
+                        location=where,
+                        fix=_RESAVE,
+                        check_id="A018",
+                    )
+    except (zipfile.BadZipFile, EOFError, ValueError, NotImplementedError, zlib.error):
+        raise damaged from None
+    except RuntimeError:  # an encrypted part (zipfile asks for a password)
+        raise damaged from None
+
+
+# A DOCTYPE (and with it any ENTITY) can only come in the prolog, before the root element.
+_DECLARATION = re.compile(r"<!\s*(?:DOCTYPE|ENTITY)", re.IGNORECASE)
+_FIRST_READ = 4096  # a prolog is an XML declaration and perhaps a comment: a few dozen bytes
+_NEXT_READ = 64 * 1024
+_MAX_PROLOG = 1024 * 1024  # characters before the root element; longer is refused
+_ENCODINGS = (  # (BOM or first bytes of "<", codec); UTF-32 before UTF-16: they share a prefix
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (b"<\x00\x00\x00", "utf-32-le"),
+    (b"\x00\x00\x00<", "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+    (b"<\x00", "utf-16-le"),
+    (b"\x00<", "utf-16-be"),
+)
+
+
+def _root_start(text: str) -> int | None:
+    """Where the root element's start tag begins, after the XML declaration, comments,
+    processing instructions and any DOCTYPE; None if ``text`` ends before it.
+
+    >>> _root_start('<?xml version="1.0"?><!-- <a> --><!DOCTYPE a><a/>')
+    45
+    >>> _root_start("<?xml version='1.0'?><!-- not closed") is None
+    True
+    """
+    i = 0
+    while (j := text.find("<", i)) >= 0:
+        if text.startswith("<!--", j):
+            end = text.find("-->", j + 4)
+            if end < 0:
+                return None
+            i = end + 3
+        elif text.startswith("<?", j):
+            end = text.find("?>", j + 2)
+            if end < 0:
+                return None
+            i = end + 2
+        elif j + 1 == len(text):
+            return None
+        elif text[j + 1].isalpha() or text[j + 1] in "_:":
+            return j
+        else:  # "<!DOCTYPE", "<!ENTITY" (found by the caller), or not XML
+            i = j + 1
+    return None
+
+
+def _unsafe_prolog(archive: zipfile.ZipFile, entry: zipfile.ZipInfo) -> str | None:
+    """What is wrong with the prolog of a part of the archive, if it is XML: a DOCTYPE or
+    ENTITY declaration, or no root element in the first ``_MAX_PROLOG`` characters (a prolog
+    that long is refused rather than read to its end); None if nothing is.
+
+    Only the prolog is read: the first few KB of each part, more only while a long comment
+    lasts. Parts that do not start with ``<`` (images, binary parts) are not XML and pass.
+    UTF-8, UTF-16 and UTF-32, with or without a byte order mark, are recognized; any other
+    encoding that XML allows writes the markup in ASCII and is read as Latin-1 here.
+    """
+    with archive.open(entry) as stream:
+        head = stream.read(_FIRST_READ)
+        codec = next((c for prefix, c in _ENCODINGS if head.startswith(prefix)), "latin-1")
+        decoder = codecs.getincrementaldecoder(codec)(errors="replace")
+        text = decoder.decode(head, final=len(head) < _FIRST_READ)
+        if text.lstrip("\ufeff \t\r\n")[:1] != "<":
+            return None  # not XML
+        while True:
+            end = _root_start(text)
+            if _DECLARATION.search(text if end is None else text[:end]):
+                return (
+                    "has a DOCTYPE or ENTITY declaration, which is refused (entity expansion "
+                    "can exhaust memory; spreadsheet programs never write one)"
+                )
+            if end is not None:
+                return None
+            if len(text) > _MAX_PROLOG:
+                return (
+                    f"has no XML element in its first {_MAX_PROLOG:,} characters, which is "
+                    "refused (a DOCTYPE or ENTITY declaration could follow)"
+                )
+            more = stream.read(_NEXT_READ)
+            if not more:
+                return None  # no root element at all: calamine says what is wrong
+            text += decoder.decode(more)
 
 
 def _open_error(exc: BaseException, source: str) -> InputError:

@@ -8,6 +8,7 @@ line, JSON path) or, for RDF, the subject and predicate.
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
@@ -37,7 +38,30 @@ class Severity(StrEnum):
         return {"error": 2, "warning": 1, "info": 0}[self.value]
 
 
-class Location(BaseModel):
+_FIELDS_SETS: dict[tuple[str, ...], set[str]] = {}  # by the names passed, in their order
+_set_slot = object.__setattr__
+
+
+class _Many(BaseModel):
+    """A frozen model made by the hundred thousand, whose instances share their set of
+    explicitly set fields (:attr:`model_fields_set`) with every instance that set the same ones.
+
+    Pydantic gives each instance a set of its own: 728 bytes for six names, two thirds of a
+    finding, and 240 MB in the report of a 100,000-term glossary. Findings, locations and
+    mappings are almost all built with the same fields, and the set of a frozen model never
+    changes in place (assignment is refused; ``model_copy`` copies the set before it adds to
+    it), so sharing it changes nothing else.
+    """
+
+    def __init__(self, /, **data: Any) -> None:
+        self.__pydantic_validator__.validate_python(data, self_instance=self)
+        own = self.__pydantic_fields_set__
+        shared = _FIELDS_SETS.setdefault(tuple(data), own)
+        if shared is not own and shared == own:
+            _set_slot(self, "__pydantic_fields_set__", shared)
+
+
+class Location(_Many):
     """Where a finding is. Every field is optional; fill the ones that locate it for a person."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -72,7 +96,7 @@ class Location(BaseModel):
         return ", ".join(p for p in parts if p)
 
 
-class Finding(BaseModel):
+class Finding(_Many):
     """One result of one check."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -115,7 +139,7 @@ class VocabularyInfo(BaseModel):
     version: str
 
 
-class MappingRow(BaseModel):
+class MappingRow(_Many):
     """One mapping from a district term to a national concept (one SSSOM row)."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")

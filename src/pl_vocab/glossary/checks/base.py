@@ -67,6 +67,14 @@ class CheckContext:
     vocabulary: Vocabulary
     matcher: Matcher
     selected: set[str] = field(default_factory=set)
+    # per run: locations by (row, line, subject, role), concept labels by (CURIE, language)
+    _locations: dict[tuple[int | None, int | None, str | None, str | None], Location] = field(
+        default_factory=dict, init=False, repr=False
+    )
+    _labels: dict[tuple[str, str], str] = field(default_factory=dict, init=False, repr=False)
+    #: :func:`~pl_vocab.vocabulary.normalize_label` of the cells, by cell text (see
+    #: :func:`pl_vocab.glossary.checks.mapping_user.normalized`)
+    normalized_texts: dict[str, str] = field(default_factory=dict, init=False, repr=False)
 
     @cached_property
     def matches(self) -> dict[int, TermMatch]:
@@ -97,19 +105,12 @@ class CheckContext:
     ) -> Finding:
         """A finding of ``check_id`` at a row and column role (term, definition, term_es...)."""
         info = CHECKS[check_id]
-        header = self.table.column_map.get(role) if role else None
-        column = None
-        if header is not None and header in self.table.header:
-            column = _column_letter(self.table.header.index(header))
-        location = Location(
-            file=self.table.source,
-            sheet=self.table.sheet,
-            row=row.row if row else None,
-            line=row.line if row else None,
-            column=column,
-            field=header,
-            subject=row.extra.get("iri") if row else None,  # rows read from SKOS
-        )
+        # A location depends on these four values only, and is immutable: the findings at one
+        # cell share one (a glossary of 100,000 rows has hundreds of thousands of findings).
+        key = (row.row, row.line, row.extra.get("iri"), role) if row else (None, None, None, role)
+        location = self._locations.get(key)
+        if location is None:
+            location = self._locations[key] = self._location(row, role)
         return Finding(
             id=check_id,
             name=info.name,
@@ -119,8 +120,27 @@ class CheckContext:
             suggestion=suggestion,
         )
 
+    def _location(self, row: GlossaryRow | None, role: str | None) -> Location:
+        header = self.table.column_map.get(role) if role else None
+        column = None
+        if header is not None and header in self.table.header:
+            column = _column_letter(self.table.header.index(header))
+        return Location(
+            file=self.table.source,
+            sheet=self.table.sheet,
+            row=row.row if row else None,
+            line=row.line if row else None,
+            column=column,
+            field=header,
+            subject=row.extra.get("iri") if row else None,  # rows read from SKOS
+        )
+
     def label(self, curie: str, language: str = "en") -> str:
-        return self.vocabulary.label(curie, language)
+        key = (curie, language)
+        found = self._labels.get(key)
+        if found is None:
+            found = self._labels[key] = self.vocabulary.label(curie, language)
+        return found
 
     def describe(self, curie: str) -> str:
         """'unfinished learning (plvc:unfinished-learning)'."""

@@ -192,6 +192,7 @@ def missing_accents(ctx: CheckContext) -> Iterator[Finding]:
 
 
 _PARTS = re.compile(r"\s*(?:/|\||;|\s[-–—]\s)\s*|\s*[()\[\]]\s*")
+_PART_CHARS = frozenset("/|;-–—()[]")  # every match of _PARTS has one
 _ACRONYM = re.compile(r"^[A-Z0-9&.]{2,8}s?$")
 _MORE_SPANISH = frozenset(
     {"por", "una", "un", "sobre", "evaluación", "escuela", "familias", "programa", "maestro"}
@@ -228,8 +229,8 @@ def mixed_language(ctx: CheckContext) -> Iterator[Finding]:
     for r in ctx.table.rows:
         for role in ("term", "term_es"):
             text = getattr(r, role)
-            if not text or not _PARTS.search(text):
-                continue
+            if not text or _PART_CHARS.isdisjoint(text) or not _PARTS.search(text):
+                continue  # (a separator needs one of those characters: a cheap test first)
             parts = [p for p in _PARTS.split(text) if p.strip()]
             found = {p: _language(ctx, p) for p in parts}
             if {"en", "es"} <= set(found.values()):

@@ -17,7 +17,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from functools import cache
-from itertools import pairwise
+from itertools import chain, pairwise
 from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
@@ -61,7 +61,7 @@ def circular(ctx: CheckContext) -> Iterator[Finding]:
     for r in ctx.table.rows:
         if not (r.term and r.definition):
             continue
-        term, definition = normalize_label(r.term), normalized(ctx, r.definition)
+        term, definition = normalized(ctx, r.term), normalized(ctx, r.definition)
         if len(term) < 4 or term not in definition:
             continue
         rest = definition.replace(term, " ").split()
@@ -120,7 +120,7 @@ def duplicate_definition(ctx: CheckContext) -> Iterator[Finding]:
         if not (r.term and r.definition) or len(r.definition.split()) < 3:
             continue
         key = normalized(ctx, r.definition)
-        if key in seen and normalize_label(seen[key][1]) != normalize_label(r.term):
+        if key in seen and normalized(ctx, seen[key][1]) != normalized(ctx, r.term):
             yield ctx.finding(
                 "C005",
                 f"'{snippet(r.term)}' has the same definition as '{snippet(seen[key][1])}' at row {seen[key][0]}.",
@@ -156,15 +156,18 @@ _MIN_WORDS = 5
 _MAX_POSTING = 32  # a blocking token shared by more definitions than this is not rare
 
 
-def _half_keys(words: list[str]) -> set[tuple[str, int, int]]:
+def _half_keys(words: list[str]) -> set[int]:
     """Keys of the first and of the last half of the words (two lengths each, so that texts
     one word longer or shorter still meet): two definitions whose differences all lie in one
-    half, such as one word changed, added or dropped, share a key."""
+    half, such as one word changed, added or dropped, share a key. A key is the hash of the
+    half (one int, not the words: 100,000 definitions hold 400,000 keys); a collision only adds
+    a candidate, which is then scored like any other."""
     n = len(words)
+    every = tuple(words)
     keys = set()
     for k in {n // 2, (n - 1) // 2}:
-        keys.add(("head", k, hash(tuple(words[:k]))))
-        keys.add(("tail", k, hash(tuple(words[n - k :]))))
+        keys.add(hash(("head", k, every[:k])))
+        keys.add(hash(("tail", k, every[n - k :])))
     return keys
 
 
@@ -175,34 +178,36 @@ def _near_duplicates(
 
     Candidates come from two blocks, never from all pairs: the first definition with the same
     first or last half (:func:`_half_keys`), and the definitions that share one of its two
-    rarest words (words in at most 32 definitions).
+    rarest words (words in at most 32 definitions). The words of a definition are split again
+    where they are needed rather than kept for every row (memory: 100,000 definitions).
     """
-    entries: list[tuple[GlossaryRow, str, list[str]]] = []
+    entries: list[tuple[GlossaryRow, str]] = []
     for r in ctx.table.rows:
         text = getattr(r, role)
         if r.term and text:
             norm = normalized(ctx, text)
-            words = norm.split()
-            if len(words) >= _MIN_WORDS:
-                entries.append((r, norm, words))
-    df = Counter(w for _, _, words in entries for w in set(words))
-    first: dict[tuple[str, int, int], int] = {}
+            if norm.count(" ") + 1 >= _MIN_WORDS:  # as many words (single spaces, no edges)
+                entries.append((r, norm))
+    df = Counter(chain.from_iterable(set(norm.split()) for _, norm in entries))
+    rare_words = {w for w, n in df.items() if 2 <= n <= _MAX_POSTING}
+    first: dict[int, int] = {}
     postings: dict[str, list[int]] = {}
-    for i, (r, norm, words) in enumerate(entries):
+    for i, (r, norm) in enumerate(entries):
+        words = norm.split()
         candidates: set[int] = set()
         for key in _half_keys(words):
             j = first.setdefault(key, i)
             if j != i:
                 candidates.add(j)
-        rare = sorted((df[w], w) for w in set(words) if 2 <= df[w] <= _MAX_POSTING)[:2]
-        for _, w in rare:
+        shared = rare_words.intersection(words)
+        for _, w in sorted((df[w], w) for w in shared)[:2] if shared else ():
             posting = postings.setdefault(w, [])
             candidates.update(posting)
             posting.append(i)
-        term = normalize_label(r.term)
+        term = normalized(ctx, r.term)
         for j in sorted(candidates):
-            other, other_norm, _ = entries[j]
-            if other_norm == norm or normalize_label(other.term) == term:
+            other, other_norm = entries[j]
+            if other_norm == norm or normalized(ctx, other.term) == term:
                 continue  # identical definitions are C005; the same term is family B
             score = fuzz.ratio(norm, other_norm, score_cutoff=_NEAR)
             if score:
@@ -260,8 +265,14 @@ def _copied_from(vocab: Vocabulary, norm: str) -> tuple[str, float] | None:
     """The concept whose national definition ``text`` (nearly) is, with the score. Only the
     national definitions with a third of their distinctive word pairs in ``norm`` are scored."""
     texts, concepts, pairs, sizes = _national_definitions(vocab)
-    words = norm.split()
-    hits = Counter(i for pair in set(pairwise(words)) for i in pairs.get(pair, ()))
+    # the distinctive pairs of ``norm``: one set intersection (in C), then only those counted
+    found = pairs.keys() & pairwise(norm.split())
+    if len(found) < 2:
+        return None  # every candidate needs two pairs at least
+    hits: dict[int, int] = {}
+    for pair in found:
+        for i in pairs[pair]:
+            hits[i] = hits.get(i, 0) + 1
     best: tuple[str, float] | None = None
     for i, n in hits.items():
         if n >= max(2, sizes[i] // 3):
@@ -332,19 +343,51 @@ _COPULA = re.compile(
 )
 
 
-def _opening_concepts(vocab: Vocabulary, term: str, norm: str) -> set[str]:
+@cache
+def _distinct_ids(vocab: Vocabulary, concept: str) -> frozenset[str]:
+    """The CURIEs of :meth:`Vocabulary.distinct_from`, once per concept."""
+    return frozenset(c.id for c in vocab.distinct_from(concept))
+
+
+@cache
+def _opening_index(vocab: Vocabulary) -> tuple[dict[str, frozenset[str]], dict[str, int]]:
+    """:meth:`Vocabulary.lookup` without hidden labels, as one dictionary: normalized preferred
+    or alternative label -> concepts; and the first word of each label with the most words of
+    a label that starts with it."""
+    index: dict[str, set[str]] = {}
+    for c in vocab.concepts:
+        for lt in [*(c.pref_label or ()), *(c.alt_label or ())]:
+            index.setdefault(normalize_label(lt.value), set()).add(c.id)
+    firsts: dict[str, int] = {}
+    for key in index:
+        words = key.split()
+        if words:
+            firsts[words[0]] = max(firsts.get(words[0], 0), len(words))
+    return {k: frozenset(v) for k, v in index.items()}, firsts
+
+
+def _opening_concepts(vocab: Vocabulary, own: str, norm: str) -> set[str]:
     """Concepts whose preferred or alternative label opens the (normalized) definition, its
-    genus, after the term itself, a copula and an article."""
-    own = normalize_label(term)
+    genus, after the term itself (``own``, normalized), a copula and an article."""
     if own and norm.startswith(own + " "):
         norm = norm[len(own) + 1 :]
     for _ in range(2):
         norm = _COPULA.sub("", norm)
     words = norm.split()
+    index, firsts = _opening_index(vocab)
+    if norm.isascii():
+        # the runs of words of a normalized ASCII text are normalized already, and only a run
+        # that starts like a label can be one
+        most = firsts.get(words[0], 0) if words else 0
+        for k in range(min(len(words), 8, most), 0, -1):
+            hits = index.get(" ".join(words[:k]))
+            if hits:
+                return set(hits)
+        return set()
     for k in range(min(len(words), 8), 0, -1):
-        hits = {c.id for c, kind, _ in vocab.lookup(" ".join(words[:k])) if kind != "hidden"}
+        hits = index.get(normalize_label(" ".join(words[:k])))
         if hits:
-            return hits
+            return set(hits)
     return set()
 
 
@@ -374,8 +417,10 @@ def contradicts_mapping(ctx: CheckContext) -> Iterator[Finding]:
         if r.row in reported or m is None or m.mapping is None or not r.definition:
             continue
         own = m.mapping.concept
-        opening = _opening_concepts(ctx.vocabulary, r.term, normalized(ctx, r.definition))
-        distinct = {c.id for c in ctx.vocabulary.distinct_from(own)} & opening
+        opening = _opening_concepts(
+            ctx.vocabulary, normalized(ctx, r.term), normalized(ctx, r.definition)
+        )
+        distinct = _distinct_ids(ctx.vocabulary, own) & opening
         if distinct and own not in opening:
             other = sorted(distinct)[0]
             yield ctx.finding(

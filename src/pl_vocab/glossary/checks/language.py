@@ -88,6 +88,8 @@ def _deprecated_hits(vocab: Vocabulary, norm: str, language: str) -> set[str]:
     index, firsts, longest = _deprecated_index(vocab, language)
     words = norm.split()
     found: set[str] = set()
+    if firsts.isdisjoint(words):
+        return found  # no word starts a label (most texts)
     for i, word in enumerate(words):
         if word in firsts:
             for j in range(i + 1, min(len(words), i + longest) + 1):
@@ -204,7 +206,6 @@ _SINGULARS = {
 _AFTER_SINGULAR = _words("who that is was has had may can will with in at from and or of")
 _ARTICLES = frozenset({"the", "a", "an", "los", "las", "el", "la", "un", "una"})
 _PERSONS = {lang: _PLURALS[lang] | _SINGULARS[lang] for lang in ("en", "es")}
-_QUOTES_OR_FIELDS = frozenset('"“«_')
 _PROTECTED = re.compile(r'"[^"]*"|“[^”]*”|«[^»]*»|\b\w+(?:_\w+)+\b')
 
 
@@ -221,8 +222,10 @@ def _deficit(vocab: Vocabulary) -> list[tuple[str, list[tuple[str, str]]]]:
 
 
 @cache
-def _person_modifiers(vocab: Vocabulary, language: str) -> tuple[dict[str, str], int]:
-    """Modifier -> concept for ``language``, and the most words in a modifier."""
+def _person_modifiers(vocab: Vocabulary, language: str) -> tuple[dict[str, str], dict[str, int]]:
+    """Modifier -> concept for ``language``; and the word of each modifier next to the person
+    noun (its last word in English, its first in Spanish) -> the most words of a modifier with
+    that word there."""
     persons = _PLURALS[language] | _SINGULARS[language]
     modifiers: dict[str, str] = {}
     for cid, labels in _deficit(vocab):
@@ -236,33 +239,55 @@ def _person_modifiers(vocab: Vocabulary, language: str) -> tuple[dict[str, str],
             modifier = " ".join(words)
             if len(modifier) >= 3 and not set(words) <= persons:
                 modifiers.setdefault(modifier, cid)
-    return modifiers, max((len(m.split()) for m in modifiers), default=1)
+    edges: dict[str, int] = {}
+    for modifier in modifiers:
+        words = modifier.split()
+        edge = words[-1] if language == "en" else words[0]
+        edges[edge] = max(edges.get(edge, 0), len(words))
+    return modifiers, edges
 
 
 def _person_labels(ctx: CheckContext, text: str, language: str) -> list[tuple[str, str]]:
     """(concept, phrase as written) for every deficit label applied to people in ``text``:
     at each person noun, the longest modifier before it (English) or after it (Spanish)."""
-    modifiers, longest = _person_modifiers(ctx.vocabulary, language)
-    protected = not _QUOTES_OR_FIELDS.isdisjoint(text)
+    modifiers, edges = _person_modifiers(ctx.vocabulary, language)
+    # quotation marks or field_names (four substring searches, faster than a set test of
+    # every character)
+    protected = '"' in text or "“" in text or "«" in text or "_" in text
     free = _PROTECTED.sub(" ¶ ", text) if protected else text
     words = (normalize_label(free) if protected else normalized(ctx, text)).split()
-    if _PERSONS[language].isdisjoint(words):
-        return []
+    if _PERSONS[language].isdisjoint(words) or edges.keys().isdisjoint(words):
+        return []  # no person noun, or no word that a modifier can end (English) or start with
+    english = language == "en"
+    singulars, persons = _SINGULARS[language], _PERSONS[language]
     out = []
     for i, word in enumerate(words):
-        if word in _SINGULARS[language] and language == "en":
-            if i + 1 < len(words) and words[i + 1] not in _AFTER_SINGULAR:
-                continue  # "low student engagement": the noun modifies another
-        elif word not in _PLURALS[language] and word not in _SINGULARS[language]:
+        if word not in persons:
             continue
-        if language == "en":
-            spans = [
-                (i - k, i + 1, " ".join(words[i - k : i])) for k in range(min(longest, i), 0, -1)
-            ]
+        if (
+            english
+            and word in singulars
+            and i + 1 < len(words)
+            and words[i + 1] not in _AFTER_SINGULAR
+        ):
+            continue  # "low student engagement": the singular noun modifies another
+        # the longest modifier before the noun (English) or after it (Spanish); only a run
+        # that ends (starts) with a modifier's edge word can be one
+        hit: tuple[int, int, str] | None = None
+        if english:
+            most = edges.get(words[i - 1], 0) if i > 0 else 0
+            for k in range(min(most, i), 0, -1):
+                m = " ".join(words[i - k : i])
+                if m in modifiers:
+                    hit = (i - k, i + 1, m)
+                    break
         else:
-            stop = min(longest, len(words) - i - 1)
-            spans = [(i, i + k + 1, " ".join(words[i + 1 : i + k + 1])) for k in range(stop, 0, -1)]
-        hit = next(((lo, hi, m) for lo, hi, m in spans if m in modifiers), None)
+            most = edges.get(words[i + 1], 0) if i + 1 < len(words) else 0
+            for k in range(min(most, len(words) - i - 1), 0, -1):
+                m = " ".join(words[i + 1 : i + k + 1])
+                if m in modifiers:
+                    hit = (i, i + k + 1, m)
+                    break
         if hit is not None:
             pattern = r"[\W_]+".join(re.escape(w) for w in words[hit[0] : hit[1]])
             written = re.search(pattern, free, re.IGNORECASE)  # the phrase as the district wrote it

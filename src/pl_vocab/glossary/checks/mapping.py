@@ -16,10 +16,10 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from pl_vocab.glossary.checks.base import CheckContext, check, snippet
-from pl_vocab.glossary.checks.mapping_user import is_local, memo, user_concept
-from pl_vocab.glossary.normalize import fold, phrases
+from pl_vocab.glossary.checks.mapping_user import is_local, memo, normalized, user_concept
+from pl_vocab.glossary.normalize import FOLD_LANGUAGES, FoldLanguage, fold, fold_forms, prefold
 from pl_vocab.report.model import Finding, Severity
-from pl_vocab.vocabulary import Vocabulary, normalize_label
+from pl_vocab.vocabulary import Vocabulary
 
 if TYPE_CHECKING:
     from pl_vocab.glossary.read import GlossaryRow
@@ -27,10 +27,12 @@ if TYPE_CHECKING:
 
 # ---------------------------------------------------------------- national parents
 @cache
-def _parent_index(vocab: Vocabulary) -> tuple[dict[str, dict[str, tuple[str, ...]]], int]:
-    """Folded pref/alt labels of active concepts with no language advisory, per language."""
+def _parent_index(
+    vocab: Vocabulary,
+) -> dict[FoldLanguage, tuple[dict[str, tuple[str, ...]], dict[str, int]]]:
+    """Folded pref/alt labels of active concepts with no language advisory, per language, and
+    the first word of each with the most words of a label that starts with it."""
     index: dict[str, dict[str, list[str]]] = {"en": defaultdict(list), "es": defaultdict(list)}
-    longest = 1
     for c in vocab.concepts:
         if c.deprecated or c.language_advisory is not None:
             continue
@@ -39,21 +41,33 @@ def _parent_index(vocab: Vocabulary) -> tuple[dict[str, dict[str, tuple[str, ...
             key = fold(lt.value, lang)  # type: ignore[arg-type]
             if key and c.id not in index[lang][key]:
                 index[lang][key].append(c.id)
-                longest = max(longest, len(key.split()))
-    frozen = {lang: {k: tuple(v) for k, v in idx.items()} for lang, idx in index.items()}
-    return frozen, longest
+    out: dict[FoldLanguage, tuple[dict[str, tuple[str, ...]], dict[str, int]]] = {}
+    for lang in FOLD_LANGUAGES:
+        firsts: dict[str, int] = {}
+        for key in index[lang]:
+            words = key.split()
+            firsts[words[0]] = max(firsts.get(words[0], 0), len(words))
+        out[lang] = ({k: tuple(v) for k, v in index[lang].items()}, firsts)
+    return out
 
 
 def contained_concepts(vocab: Vocabulary, text: str) -> list[tuple[str, str]]:
     """(concept, folded phrase) for national labels found as whole words in ``text``, longest
     phrase first; only concepts that can be a parent (active, no language advisory)."""
-    index, longest = _parent_index(vocab)
     found: dict[str, tuple[int, str]] = {}
-    for lang in ("en", "es"):
-        for phrase in phrases(fold(text, lang), longest):
-            for cid in index[lang].get(phrase, ()):
-                if cid not in found or len(phrase) > found[cid][0]:
-                    found[cid] = (len(phrase), phrase)
+    chars = prefold(text)  # fold(text, lang) is the last of fold_forms(prefold(text), lang)
+    for lang, (index, firsts) in _parent_index(vocab).items():
+        words = fold_forms(chars, lang)[3].split()
+        n = len(words)
+        for i, word in enumerate(words):
+            most = firsts.get(word)
+            if most is None:
+                continue  # no label starts with this word
+            for j in range(i + 1, min(n, i + most) + 1):
+                phrase = " ".join(words[i:j])
+                for cid in index.get(phrase, ()):
+                    if cid not in found or len(phrase) > found[cid][0]:
+                        found[cid] = (len(phrase), phrase)
     return [(cid, p) for cid, (_, p) in sorted(found.items(), key=lambda kv: (-kv[1][0], kv[0]))]
 
 
@@ -64,7 +78,7 @@ def term_rows(ctx: CheckContext) -> dict[str, GlossaryRow]:
         out: dict[str, GlossaryRow] = {}
         for r in ctx.table.rows:
             if r.term:
-                out.setdefault(normalize_label(r.term), r)
+                out.setdefault(normalized(ctx, r.term), r)
         return out
 
     return memo(ctx, "term_rows", compute)
@@ -73,7 +87,7 @@ def term_rows(ctx: CheckContext) -> dict[str, GlossaryRow]:
 def concept_of_name(ctx: CheckContext, name: str) -> str | None:
     """The active national concept a name means: through the glossary row with that term (its
     accepted mapping), else a national preferred or alternative label."""
-    r = term_rows(ctx).get(normalize_label(name))
+    r = term_rows(ctx).get(normalized(ctx, name))
     if r is not None:
         m = ctx.matches.get(r.row)
         if m is not None and m.mapping and not m.deprecated_hit:

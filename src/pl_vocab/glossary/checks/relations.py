@@ -29,7 +29,7 @@ from pl_vocab.glossary.checks.mapping import concept_of_name, term_rows
 from pl_vocab.glossary.checks.mapping_user import at_column, extra_columns, memo, normalized
 from pl_vocab.glossary.read import split_synonyms
 from pl_vocab.report.model import Finding, Severity
-from pl_vocab.vocabulary import Vocabulary, normalize_label
+from pl_vocab.vocabulary import Vocabulary
 
 _SEPARATORS = re.compile(r"[;|\r\n\u2028\u2029\x85]")
 _SKOS_SUFFIXES = frozenset({".ttl", ".nt", ".rdf", ".owl", ".jsonld"})
@@ -56,7 +56,7 @@ def _names(ctx: CheckContext, cell: str | None) -> list[str]:
     parts = split_synonyms(cell)
     if len(parts) > 1 and not _SEPARATORS.search(cell):  # split on commas only
         terms = term_rows(ctx)
-        if not all(normalize_label(p) in terms for p in parts):
+        if not all(normalized(ctx, p) in terms for p in parts):
             return [" ".join(cell.split())]  # one name that holds a comma
     return parts
 
@@ -97,9 +97,9 @@ def _parents(ctx: CheckContext) -> dict[str, dict[str, int]]:
         rows = {r.row: r for r in ctx.table.rows}
         out: dict[str, dict[str, int]] = defaultdict(dict)
         for row, (up, _) in _links(ctx).items():
-            own = normalize_label(rows[row].term)
+            own = normalized(ctx, rows[row].term)
             for name in up:
-                key = normalize_label(name)
+                key = normalized(ctx, name)
                 if own and key in terms and key != own:
                     out[own].setdefault(key, row)
         return out
@@ -139,13 +139,13 @@ def broader_not_found(ctx: CheckContext) -> Iterator[Finding]:
     if not _tabular(ctx):
         return
     terms = term_rows(ctx)
-    synonyms = {normalize_label(s) for r in ctx.table.rows for s in r.synonyms}
+    synonyms = {normalized(ctx, s) for r in ctx.table.rows for s in r.synonyms}
     rows = {r.row: r for r in ctx.table.rows}
     unknown: dict[int, list[str]] = {}
     for row, (up, _) in _links(ctx).items():
-        own = normalize_label(rows[row].term)
+        own = normalized(ctx, rows[row].term)
         for name in up:
-            key = normalize_label(name)
+            key = normalized(ctx, name)
             if key == own or key in terms or key in synonyms or ctx.vocabulary.lookup(name):
                 continue
             unknown.setdefault(row, []).append(name)
@@ -223,9 +223,9 @@ def self_reference(ctx: CheckContext) -> Iterator[Finding]:
     related = _related_column(ctx)
     for row, (up, side) in _links(ctx).items():
         r = rows[row]
-        own = normalize_label(r.term)
+        own = normalized(ctx, r.term)
         for kind, names in (("broader", up), ("related", side)):
-            if own and any(normalize_label(n) == own for n in names):
+            if own and any(normalized(ctx, n) == own for n in names):
                 f = ctx.finding(
                     "I003",
                     f"'{snippet(r.term)}' names itself as its own {kind} term.",
@@ -250,9 +250,9 @@ def related_and_broader(ctx: CheckContext) -> Iterator[Finding]:
     rows = {r.row: r for r in ctx.table.rows}
     seen: set[frozenset[str]] = set()
     for row, (_, side) in _links(ctx).items():
-        own = normalize_label(rows[row].term)
+        own = normalized(ctx, rows[row].term)
         for name in side:
-            other = normalize_label(name)
+            other = normalized(ctx, name)
             pair = frozenset({own, other})
             if other not in terms or other == own or pair in seen:
                 continue
@@ -285,7 +285,7 @@ def inverted_vs_national(ctx: CheckContext) -> Iterator[Finding]:
             continue
         for name in up:
             parent = concept_of_name(ctx, name)
-            if parent is None or normalize_label(name) == normalize_label(r.term):
+            if parent is None or normalized(ctx, name) == normalized(ctx, r.term):
                 continue
             if parent == child:
                 yield ctx.finding(
@@ -317,10 +317,10 @@ def multiple_parents(ctx: CheckContext) -> Iterator[Finding]:
     named: dict[str, dict[str, tuple[str, int]]] = defaultdict(dict)
     rows = {r.row: r for r in ctx.table.rows}
     for row, (up, _) in _links(ctx).items():
-        own = normalize_label(rows[row].term)
+        own = normalized(ctx, rows[row].term)
         for name in up:
-            if own and normalize_label(name) != own:
-                named[own].setdefault(normalize_label(name), (name, row))
+            if own and normalized(ctx, name) != own:
+                named[own].setdefault(normalized(ctx, name), (name, row))
     for parents in named.values():
         if len(parents) > 1:
             listed = list(parents.values())
@@ -345,10 +345,10 @@ def synonym_is_term(ctx: CheckContext) -> Iterator[Finding]:
     terms = term_rows(ctx)
     seen: set[frozenset[int]] = set()
     for r in ctx.table.rows:
-        own = normalize_label(r.term)
+        own = normalized(ctx, r.term)
         for s in r.synonyms:
-            other = terms.get(normalize_label(s))
-            if not own or other is None or normalize_label(other.term) == own:
+            other = terms.get(normalized(ctx, s))
+            if not own or other is None or normalized(ctx, other.term) == own:
                 continue
             pair = frozenset({r.row, other.row})
             if pair not in seen:
