@@ -5,7 +5,9 @@
     ...         "learner": "https://example.org/learners/1", "statement": "Read two novels",
     ...         "asserter_role": "learner", "language": "en", "colour": "red"}
     >>> [(f.id, f.location.json_path) for f in validate(goal)]
-    [('R002', '$.colour')]
+    [('R002', '$.colour'), ('V001', '$.learner')]
+    >>> [f.id for f in validate(goal, known_ids=["https://example.org/learners/1"])]
+    ['R002']
 
 Every finding carries its rule ID (R structure and types, S formats, V vocabulary rules), the
 file, the line where known, the record's index and identifier, and the JSON path. Messages are
