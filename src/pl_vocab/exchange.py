@@ -190,25 +190,32 @@ def dump(
 
 
 # ------------------------------------------------------------------------------------- reading
-def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for k, v in pairs:
-        if k in out:
-            raise InputError(f"the key {k!r} appears twice in one object; keep one")
-        out[k] = v
-    return out
-
-
 def _parse_json(text: str, source: str, line_offset: int = 0) -> Any:
+    from pl_vocab.io.json_safe import JsonSyntaxError, decode
+
     try:
-        return json.loads(text, object_pairs_hook=_no_duplicates)
-    except json.JSONDecodeError as exc:
-        where = f"line {exc.lineno + line_offset}, column {exc.colno}"
-        raise InputError(f"{source}, {where}: invalid JSON ({exc.msg}).") from None
-    except RecursionError:
-        raise InputError(f"{source}: the JSON is nested too deeply to read safely.") from None
-    except InputError as exc:
-        raise InputError(f"{source}: {exc}") from None
+        return decode(text)
+    except JsonSyntaxError as exc:
+        where = ""
+        if exc.line is not None:
+            where = f", line {exc.line + line_offset}"
+            where += f", column {exc.column}" if exc.column else ""
+        elif line_offset:
+            where = f", line {line_offset + 1}"
+        raise InputError(f"{source}{where}: invalid JSON ({exc.reason}).") from None
+
+
+def _one_line(message: str) -> str:
+    """A parser's message with the control characters it quotes from the input escaped, so
+    that an error stays on one line."""
+    return _CONTROL.sub(lambda m: repr(m.group())[1:-1], message)
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_PARSER_PLACE = re.compile(
+    r"^Parser error (?:at line \d+ (?:column \d+|between columns \d+ and \d+)"
+    r"|between line \d+ column \d+ and line \d+ column \d+): "
+)
 
 
 def _record(data: Any, cls: str | None, source: str, where: str) -> BaseModel:
@@ -288,9 +295,7 @@ def _rdf_objects(data: bytes, fmt: str, source: str) -> list[BaseModel]:
         )
         where = f", line {line}, column {col}" if line else ""
         message = str(exc.args[0]) if exc.args else str(exc)
-        message = re.sub(
-            r"^Parser error at line \d+ (?:column \d+|between columns \d+ and \d+): ", "", message
-        )
+        message = _one_line(_PARSER_PLACE.sub("", message))
         raise InputError(f"{source}{where}: {message}") from None
     return from_ntriples((nt or b"").decode("utf-8"), source=source)
 
@@ -321,8 +326,13 @@ def loads(
     if fmt == "jsonld":
         from pl_vocab.rdf.jsonld import resolve_contexts
 
-        resolved = resolve_contexts(doc, source=source)
-        return _rdf_objects(json.dumps(resolved).encode("utf-8"), "jsonld", source)
+        try:
+            resolved = json.dumps(resolve_contexts(doc, source=source)).encode("utf-8")
+        except RecursionError:
+            raise InputError(
+                f"{source}: the JSON-LD is nested too deeply to read safely."
+            ) from None
+        return _rdf_objects(resolved, "jsonld", source)
     if isinstance(doc, list):
         return [_record(d, cls, source, f", record {i + 1}") for i, d in enumerate(doc)]
     return [_record(doc, cls, source, "")]

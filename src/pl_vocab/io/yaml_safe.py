@@ -3,6 +3,7 @@
 - aliases and anchors are refused (an "alias bomb" expands a few hundred bytes into gigabytes);
 - dates and datetimes stay strings exactly as written, so that the JSON Schema layer sees the
   offset the author wrote (PyYAML would otherwise turn them into Python objects);
+- a key written twice in one mapping is refused (PyYAML would silently keep the last value);
 - errors name the file, line and column.
 
     >>> load_yaml("when: 2026-03-04T10:15:00-06:00")
@@ -11,6 +12,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -42,6 +44,38 @@ _SafeNoAliasLoader.yaml_implicit_resolvers = {
     key: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
+
+
+class _RecordLoader(_SafeNoAliasLoader):
+    """For records: a key written twice in one mapping is refused (YAML forbids it; PyYAML would
+    keep the last value and silently drop the first), and an integer too long for Python to
+    convert is an input error with its line, not a crash."""
+
+    def construct_mapping(self, node: Any, deep: bool = False) -> Any:
+        seen: set[tuple[str, str]] = set()
+        for key, _ in node.value:
+            if isinstance(key, yaml.ScalarNode):
+                if (key.tag, key.value) in seen:
+                    mark = key.start_mark
+                    raise YamlInputError(
+                        f"{mark.name}, line {mark.line + 1}, column {mark.column + 1}: the key "
+                        f"{key.value!r} appears twice in one mapping; keep one."
+                    )
+                seen.add((key.tag, key.value))
+        return super().construct_mapping(node, deep=deep)
+
+    def construct_long_int(self, node: Any) -> Any:
+        try:
+            return self.construct_yaml_int(node)
+        except ValueError:
+            mark = node.start_mark
+            raise YamlInputError(
+                f"{mark.name}, line {mark.line + 1}, column {mark.column + 1}: a number has more "
+                f"than {sys.get_int_max_str_digits():,} digits; write it as text."
+            ) from None
+
+
+_RecordLoader.add_constructor("tag:yaml.org,2002:int", _RecordLoader.construct_long_int)
 
 
 def load_yaml(source: str | Path, *, name: str | None = None) -> Any:
@@ -88,7 +122,7 @@ def _lines(node: Any, path: str, out: dict[str, int]) -> None:
 def _load(text: str, name: str | None, *, with_lines: bool) -> tuple[Any, dict[str, int]]:
     loader = None
     try:
-        loader = _SafeNoAliasLoader(text)
+        loader = _RecordLoader(text)
         loader.name = name or "<text>"
         if not with_lines:
             return loader.get_single_data(), {}
@@ -101,9 +135,11 @@ def _load(text: str, name: str | None, *, with_lines: bool) -> tuple[Any, dict[s
     except YamlInputError:
         raise
     except yaml.reader.ReaderError as exc:
+        line = text.count("\n", 0, exc.position) + 1
+        column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
         raise YamlInputError(
-            f"{name or '<text>'}: character #x{exc.character:04x} at position {exc.position} is not "
-            "allowed in YAML; remove it or save the file again as plain UTF-8 text."
+            f"{name or '<text>'}, line {line}, column {column}: character #x{exc.character:04x} is "
+            "not allowed in YAML; remove it or save the file again as plain UTF-8 text."
         ) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark

@@ -15,7 +15,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from pl_vocab.errors import PlVocabError
+from pl_vocab.exchange import InputError
 from pl_vocab.rdf.plan import ClassPlan, Plan, get_plan
 
 __all__ = ["CONTEXT_IRI", "UnsafeJsonLdError", "bundled_context", "resolve_contexts", "to_jsonld"]
@@ -24,8 +24,9 @@ CONTEXT_IRI = "https://w3id.org/pl-vocab/context/v0.jsonld"
 """The published IRI of the pl_vocab JSON-LD context; its path names the major version."""
 
 
-class UnsafeJsonLdError(PlVocabError):
-    """A JSON-LD document asks for a context pl_vocab will not fetch."""
+class UnsafeJsonLdError(InputError):
+    """A JSON-LD document asks for a context pl_vocab will not fetch (an input error: the
+    command exits 2 with the IRI named)."""
 
 
 @cache

@@ -282,6 +282,16 @@ def _check_item(
                 found.extend(check_rules(data, class_name, where, state, selected=batch_only))
     if not found:
         return found
+    if item.findings and len(found) > len(item.findings):
+        # what reading found (a lone surrogate) may be found again by a layer: keep it once
+        seen: set[tuple[str, str | None]] = set()
+        unique = []
+        for f in found:
+            key = (f.id, f.location.json_path)
+            if key not in seen:
+                seen.add(key)
+                unique.append(f)
+        found = unique
     # the record's identifier and the lines of fields are added to findings only (most records
     # have none, and a location is an object worth not copying for nothing)
     ident_slot = class_info(class_name).identifier if class_name else None

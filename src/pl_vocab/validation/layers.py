@@ -22,7 +22,13 @@ from pl_vocab.report.model import Finding, Location
 from pl_vocab.validation.catalogue import RULES
 from pl_vocab.validation.index import ClassInfo, SlotInfo, class_info, enum_values
 
-__all__ = ["check_structure", "finding", "json_path", "validator_for_class"]
+__all__ = [
+    "check_structure",
+    "finding",
+    "json_path",
+    "not_json_finding",
+    "validator_for_class",
+]
 
 _IRI_PATTERN = "^[A-Za-z][A-Za-z0-9+.\\-]*:[^\\s]+$"
 _TEXT_PATTERN = "\\S"
@@ -310,17 +316,56 @@ def check_structure(data: Any, class_name: str, where: Location) -> list[Finding
     A record that the JSON Schema accepts is not passed through the Pydantic model again: the
     test suite proves, on every valid and invalid example and on generated records, that the
     model accepts whatever the JSON Schema accepts (``tests/test_validation_layers.py``). A record
-    the JSON Schema refuses is explained by both layers.
+    the JSON Schema refuses is explained by both layers. Data that is not JSON data at all (a key
+    that is not text, a YAML date or set, nesting the JSON Schema validator cannot follow) is
+    explained by the model and by what is not JSON about it.
     """
-    if validator_for_class(class_name).is_valid(data):
-        return []
+    validator = validator_for_class(class_name)
+    try:
+        if validator.is_valid(data):
+            return []
+        found, seen = _model_layer(data, class_name, where)
+        found.extend(_schema_findings(data, class_name, where, seen))
+    except ValueError:  # jsonschema-rs takes JSON data only
+        found, seen = _model_layer(data, class_name, where)
+        found.extend(_not_json_findings(data, where, seen))
+    return found
+
+
+def _model_layer(data: Any, class_name: str, where: Location) -> tuple[list[Finding], set[str]]:
     from pl_vocab.models import model_class
 
-    found: list[Finding] = []
-    seen: set[str] = set()
     try:
         model_class(class_name).model_validate(data)
     except ValidationError as exc:
-        found, seen = _model_findings(exc, class_info(class_name), where)
-    found.extend(_schema_findings(data, class_name, where, seen))
-    return found
+        return _model_findings(exc, class_info(class_name), where)
+    except RecursionError:
+        return [], set()
+    return [], set()
+
+
+def _not_json_findings(data: Any, where: Location, seen: set[str]) -> list[Finding]:
+    from pl_vocab.io.json_safe import not_json_data
+
+    found = not_json_data(data)
+    if found is None:
+        problem = "the record could not be checked against the JSON Schema"
+        return [finding("R010", problem, where, "$", "check that it is plain JSON data")]
+    parts, what = found
+    path = json_path(parts)
+    if any(path == s or path.startswith((s + ".", s + "[")) for s in seen):
+        return []  # the model layer already reported the value that holds it
+    return [not_json_finding(parts, what, where)]
+
+
+def not_json_finding(parts: list[Any], what: str, where: Location) -> Finding:
+    """R010 for a value that is not JSON data (see :func:`pl_vocab.io.json_safe.not_json_data`)."""
+    name = next((p for p in reversed(parts) if isinstance(p, str)), None)
+    fix = (
+        "remove the \\uD8xx-\\uDFxx escape, or write the character it was meant to be"
+        if "Unicode" in what
+        else "write plain JSON data: text in quotes, numbers, true/false, lists and objects"
+    )
+    return finding(
+        "R010", f"'{name or 'the record'}' holds {what}", where, json_path(parts), fix, name
+    )

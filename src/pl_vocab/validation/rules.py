@@ -25,7 +25,7 @@ from typing import Any
 from pl_vocab.langtag import canonical_case, check_language_tag
 from pl_vocab.report.model import Finding, Location
 from pl_vocab.validation.index import ClassInfo, class_info
-from pl_vocab.validation.layers import finding
+from pl_vocab.validation.layers import finding, not_json_finding
 
 __all__ = ["BatchState", "RulePlan", "check_rules", "rule_plan"]
 
@@ -603,14 +603,43 @@ def _deprecated_use(
             texts.append((value, f"{path}.{name}", name, sensitive))
 
 
+def _path_parts(path: str) -> list[Any]:
+    """``["evidence", 0, "note"]`` from ``$.evidence[0].note``."""
+    return [int(p) if p.isdigit() else p for p in re.findall(r"[^.\[\]$]+", path)]
+
+
+def _report_not_unicode(
+    texts: list[tuple[str, str, str, bool]], where: Location, out: list[Finding]
+) -> list[tuple[str, str, str, bool]]:
+    """R010 for each text that holds a lone surrogate (it cannot be written as UTF-8); the
+    texts that are valid Unicode."""
+    kept = []
+    for text, p, name, sensitive in texts:
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError:
+            what = "text that is not valid Unicode (a lone surrogate such as \\ud800)"
+            out.append(not_json_finding(_path_parts(p), what, where))
+        else:
+            kept.append((text, p, name, sensitive))
+    return kept
+
+
 def _deprecated_terms(
     texts: list[tuple[str, str, str, bool]], where: Location, out: list[Finding]
 ) -> None:
     """V010 for the free text of one record: one quick look at all of it, then field by field
     only when a distinctive word of some deprecated label is there."""
     dep = _deprecated()
-    if dep.prefilter is None or not dep.prefilter.is_valid("\n".join(t[0] for t in texts)):
+    if dep.prefilter is None:
         return
+    try:
+        if not dep.prefilter.is_valid("\n".join(t[0] for t in texts)):
+            return
+    except UnicodeEncodeError:  # a lone surrogate: that text is reported, the others checked
+        texts = _report_not_unicode(texts, where, out)
+        if not texts or not dep.prefilter.is_valid("\n".join(t[0] for t in texts)):
+            return
     for text, p, name, sensitive in texts:
         terms = _terms(text)
         if not terms:

@@ -12,7 +12,7 @@ NDJSON is a finding (R000) instead, and the lines after it are still checked.
 
 from __future__ import annotations
 
-import json
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,8 +21,9 @@ from typing import Any
 from pydantic import BaseModel
 
 from pl_vocab.exchange import InputError, detect_format, normalize_format
+from pl_vocab.io.json_safe import JsonSyntaxError, decode, decode_at, not_json_data
 from pl_vocab.report.model import Finding, Location
-from pl_vocab.validation.layers import finding
+from pl_vocab.validation.layers import finding, not_json_finding
 
 __all__ = ["Item", "expand_paths", "iter_items", "ndjson_item", "ndjson_lines"]
 
@@ -91,23 +92,6 @@ def _format_of(path: Path, given: str | None) -> str:
     return detect_format(path, head)
 
 
-def _duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for k, v in pairs:
-        if k in out:
-            raise _DuplicateKeyError(k)
-        out[k] = v
-    return out
-
-
-class _DuplicateKeyError(Exception):
-    def __init__(self, key: str) -> None:
-        self.key = key
-
-
-_DECODER = json.JSONDecoder(object_pairs_hook=_duplicate_keys)
-
-
 def _decode(data: bytes, source: str) -> str:
     try:
         return data.decode("utf-8-sig")
@@ -118,8 +102,34 @@ def _decode(data: bytes, source: str) -> str:
         ) from None
 
 
-def _json_error(source: str, exc: json.JSONDecodeError) -> InputError:
-    return InputError(f"{source}, line {exc.lineno}, column {exc.colno}: invalid JSON ({exc.msg}).")
+def _json_error(
+    source: str, problem: JsonSyntaxError, record: int | None = None, starts: int | None = None
+) -> InputError:
+    """The file's one-line error; a problem with no line of its own (nesting too deep) is placed
+    on the line where its record starts."""
+    where = ""
+    if problem.line is not None:
+        where = f", line {problem.line}"
+        where += f", column {problem.column}" if problem.column else ""
+    elif starts is not None:
+        where = f", line {starts}"
+    which = f" (record {record})" if record else ""
+    return InputError(f"{source}{where}{which}: invalid JSON ({problem.reason}).")
+
+
+# a \uD800-\uDFFF escape: a JSON or YAML text that has none cannot hold a lone surrogate
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+
+
+def _unicode_findings(data: Any, text: str, where: Location) -> list[Finding] | None:
+    """R010 for text that is not valid Unicode (a lone surrogate escape), which the later layers
+    and every writer would choke on; None when the text has no such escape (the usual case)."""
+    if not _SURROGATE_ESCAPE.search(text):
+        return None
+    found = not_json_data(data, max_depth=10_000)
+    if found is None:
+        return None
+    return [not_json_finding(*found, where)]
 
 
 def _json_items(text: str, source: str, cls: str | None) -> Iterator[Item]:
@@ -128,16 +138,11 @@ def _json_items(text: str, source: str, cls: str | None) -> Iterator[Item]:
     start = len(text) - len(text.lstrip())
     if not text.startswith("[", start):
         try:
-            doc = _DECODER.decode(text)
-        except json.JSONDecodeError as exc:
-            raise _json_error(source, exc) from None
-        except _DuplicateKeyError as exc:
-            raise InputError(
-                f"{source}: the key {exc.key!r} appears twice in one object; keep one."
-            ) from None
-        except RecursionError:
-            raise InputError(f"{source}: the JSON is nested too deeply to read safely.") from None
-        yield Item(doc, cls, Location(file=source, line=text.count("\n", 0, start) + 1))
+            doc = decode(text)
+        except JsonSyntaxError as exc:
+            raise _json_error(source, exc, None, text.count("\n", 0, start) + 1) from None
+        where = Location(file=source, line=text.count("\n", 0, start) + 1)
+        yield Item(doc, cls, where, findings=_unicode_findings(doc, text, where))
         return
     pos, line, counted, index = start + 1, 1, 0, 0
     end = len(text)
@@ -159,21 +164,14 @@ def _json_items(text: str, source: str, cls: str | None) -> Iterator[Item]:
             raise InputError(f"{source}, line {line}: a ',' or ']' is missing between records.")
         line += text.count("\n", counted, pos)
         counted = pos
+        first = pos
         try:
-            doc, pos = _DECODER.raw_decode(text, pos)
-        except json.JSONDecodeError as exc:
-            raise _json_error(source, exc) from None
-        except _DuplicateKeyError as exc:
-            raise InputError(
-                f"{source}, line {line} (record {index + 1}): the key {exc.key!r} appears twice "
-                "in one object; keep one."
-            ) from None
-        except RecursionError:
-            raise InputError(
-                f"{source}, line {line}: the JSON is nested too deeply to read safely."
-            ) from None
+            doc, pos = decode_at(text, pos)
+        except JsonSyntaxError as exc:
+            raise _json_error(source, exc, index + 1, line) from None
         index += 1
-        yield Item(doc, cls, Location(file=source, line=line, record_index=index))
+        where = Location(file=source, line=line, record_index=index)
+        yield Item(doc, cls, where, findings=_unicode_findings(doc, text[first:pos], where))
 
 
 def ndjson_lines(path: Path) -> Iterator[tuple[int, bytes]]:
@@ -194,14 +192,11 @@ def ndjson_item(raw: bytes, source: str, line: int, index: int) -> Item:
     except UnicodeDecodeError as exc:
         return _unreadable(where, f"the line is not UTF-8 text (byte {exc.start})")
     try:
-        doc = _DECODER.decode(text)
-    except json.JSONDecodeError as exc:
-        return _unreadable(where, f"invalid JSON at column {exc.colno} ({exc.msg})")
-    except _DuplicateKeyError as exc:
-        return _unreadable(where, f"the key {exc.key!r} appears twice in one object")
-    except RecursionError:
-        return _unreadable(where, "the JSON is nested too deeply to read safely")
-    return Item(doc, None, where)
+        doc = decode(text)
+    except JsonSyntaxError as exc:
+        at = f"at column {exc.column} " if exc.column else ""
+        return _unreadable(where, f"invalid JSON {at}({exc.reason})")
+    return Item(doc, None, where, findings=_unicode_findings(doc, text, where))
 
 
 def _ndjson_items(path: Path, source: str, cls: str | None) -> Iterator[Item]:
