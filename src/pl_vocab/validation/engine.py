@@ -32,7 +32,7 @@ from pl_vocab.report.model import Finding, InputInfo, Location, Report
 from pl_vocab.validation.catalogue import RULES
 from pl_vocab.validation.index import class_info, known_classes
 from pl_vocab.validation.layers import check_structure, finding
-from pl_vocab.validation.rules import BatchState, check_rules, expand
+from pl_vocab.validation.rules import BatchState, _join, check_rules, expand
 from pl_vocab.validation.sources import Item
 
 __all__ = ["Validator", "fewer_collections", "iter_findings", "validate"]
@@ -74,12 +74,16 @@ class _RecordingState(BatchState):
         self.position = 0
         self.record_id: str | None = None
 
-    def see_id(self, iri: str, where: Location, path: str) -> Finding | None:
-        self.events.append(("id", iri, "", where, path, self.position, self.record_id))
+    def see_id(self, iri: str, where: Location, path: str, name: str = "") -> Finding | None:
+        full = _join(path, name, -1)
+        self.events.append(("id", iri, "", where, full, self.position, self.record_id))
         return None
 
-    def see_reference(self, iri: str, target: str, where: Location, path: str) -> None:
-        self.events.append(("ref", iri, target, where, path, self.position, self.record_id))
+    def see_reference(
+        self, iri: str, target: str, where: Location, path: str, name: str = "", index: int = -1
+    ) -> None:
+        full = _join(path, name, index)
+        self.events.append(("ref", iri, target, where, full, self.position, self.record_id))
 
 
 @dataclass

@@ -207,12 +207,24 @@ def expand(value: str) -> str:
     >>> expand("plvc:equity"), expand("https://example.org/x"), expand("urn:uuid:1")
     ('https://w3id.org/pl-vocab/concept/equity', 'https://example.org/x', 'urn:uuid:1')
     """
+    if value.startswith(_NOT_CURIES):  # most identifiers: nothing to look up
+        return value
     prefix, sep, rest = value.partition(":")
     if sep and not rest.startswith("//"):
         ns = _prefixes().get(prefix)
         if ns is not None:
             return ns + rest
     return value
+
+
+_NOT_CURIES = ("https://", "http://", "urn:")
+
+
+def _join(path: str, name: str, index: int) -> str:
+    """``$.evidence[1]`` from ``("$", "evidence", 1)``; ``index`` -1 for a single value."""
+    if not name:
+        return path
+    return f"{path}.{name}[{index}]" if index >= 0 else f"{path}.{name}"
 
 
 # ------------------------------------------------------------------------------- batch state
@@ -226,8 +238,12 @@ class BatchState:
 
     now: dt.datetime
     known: set[str] = field(default_factory=set)
-    ids: dict[str, Location] = field(default_factory=dict)
+    # identifier -> where it was first seen, packed into one int (see _pack): a million records
+    # keep a million of these, and a Location object each would cost a kilobyte
+    ids: dict[str, int] = field(default_factory=dict)
     pending: dict[str, tuple[Location, str, str, int]] = field(default_factory=dict)
+    _files: list[str | None] = field(default_factory=list)
+    _file_index: dict[str | None, int] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.limit = self.now + _FUTURE_TOLERANCE
@@ -235,35 +251,50 @@ class BatchState:
         self.date_limit = self.limit + dt.timedelta(hours=14)
         self.surely_past = (self.now - dt.timedelta(days=2)).date().isoformat()
 
-    def see_id(self, iri: str, where: Location, path: str) -> Finding | None:
-        first = self.ids.get(iri)
-        if first is None:
-            self.ids[iri] = where
-            self.pending.pop(iri, None)
-            return None
-        where_first = ", ".join(
+    def _pack(self, where: Location) -> int:
+        index = self._file_index.get(where.file) if self._files else None
+        if index is None:
+            index = self._file_index[where.file] = len(self._files)
+            self._files.append(where.file)
+        return (index << 64) | ((where.line or 0) << 32) | (where.record_index or 0)
+
+    def _unpack(self, packed: int) -> str:
+        file = self._files[packed >> 64]
+        line = (packed >> 32) & 0xFFFFFFFF
+        record = packed & 0xFFFFFFFF
+        return ", ".join(
             p
-            for p in (
-                first.file,
-                f"line {first.line}" if first.line else "",
-                f"record {first.record_index}" if first.record_index else "",
-            )
+            for p in (file, f"line {line}" if line else "", f"record {record}" if record else "")
             if p
         )
+
+    def see_id(self, iri: str, where: Location, path: str, name: str = "") -> Finding | None:
+        """Remember an identifier; V011 if it was seen before. The JSON path is ``path``, or
+        ``path.name`` when ``name`` is given (joined only when a finding needs it)."""
+        first = self.ids.get(iri)
+        if first is None:
+            self.ids[iri] = self._pack(where)
+            if self.pending:
+                self.pending.pop(iri, None)
+            return None
         return finding(
             "V011",
-            f"the identifier <{iri}> is used again (first at {where_first})",
+            f"the identifier <{iri}> is used again (first at {self._unpack(first)})",
             where,
-            path,
+            f"{path}.{name}" if name else path,
             "give each record its own identifier; if both describe one thing, merge them",
         )
 
-    def see_reference(self, iri: str, target: str, where: Location, path: str) -> None:
+    def see_reference(
+        self, iri: str, target: str, where: Location, path: str, name: str = "", index: int = -1
+    ) -> None:
+        """Remember a reference until an identifier resolves it. The JSON path is ``path``, or
+        ``path.name`` / ``path.name[index]`` (joined only when the reference stays pending)."""
         if iri in self.ids or iri in self.known:
             return
         seen = self.pending.get(iri)
         if seen is None:
-            self.pending[iri] = (where, path, target, 1)
+            self.pending[iri] = (where, _join(path, name, index), target, 1)
         else:
             self.pending[iri] = (seen[0], seen[1], seen[2], seen[3] + 1)
 
@@ -446,13 +477,28 @@ def check_rules(
     ``selected`` limits the rules that run (None: all).
     """
     out: list[Finding] = []
-    texts: list[tuple[str, str, str, bool]] = []
+    texts: list[str] = []
     in_vocabulary = class_name in _VOCABULARY_CLASSES
     on = _flags(selected)
-    _walk(data, rule_plan(class_name), where, state, path, out, on, in_vocabulary, texts)
-    if texts:
-        _deprecated_terms(texts, where, out)
+    plan = rule_plan(class_name)
+    _walk(data, plan, where, state, path, out, on, in_vocabulary, texts)
+    if texts and _may_hold_deprecated(texts):
+        # rare: some text holds a deprecated label (or is not valid Unicode); find which
+        located: list[tuple[str, str, str, bool]] = []
+        _located_texts(data, plan, path, in_vocabulary, located)
+        _deprecated_terms(located, where, out)
     return out
+
+
+def _may_hold_deprecated(texts: list[str]) -> bool:
+    """One quick look at all the free text of a record (true for text that is not Unicode)."""
+    prefilter = _deprecated().prefilter
+    if prefilter is None:
+        return False
+    try:
+        return bool(prefilter.is_valid("\n".join(texts)))
+    except UnicodeEncodeError:
+        return True
 
 
 _V_RULES = ("V001", "V002", "V003", "V004", "V005", "V006", "V007", "V008", "V009", "V010", "V011")
@@ -473,7 +519,7 @@ def _walk(
     out: list[Finding],
     on: dict[str, bool],
     in_vocabulary: bool,
-    texts: list[tuple[str, str, str, bool]],
+    texts: list[str],
 ) -> None:
     """One object along its plan; ``in_vocabulary``: inside an object that describes the
     vocabulary itself (its deprecated labels are data there, not language use)."""
@@ -481,7 +527,7 @@ def _walk(
     if plan.identifier:
         ident = get(plan.identifier)
         if isinstance(ident, str) and on["V011"]:
-            dup = state.see_id(expand(ident), where, f"{path}.{plan.identifier}")
+            dup = state.see_id(expand(ident), where, path, plan.identifier)
             if dup is not None:
                 out.append(dup)
     if plan.references and on["V001"]:
@@ -489,10 +535,13 @@ def _walk(
             value = get(name)
             if value is None:
                 continue
-            for i, ref in enumerate(value if multi else (value,)):
+            if not multi:
+                if isinstance(value, str):
+                    state.see_reference(expand(value), target, where, path, name)
+                continue
+            for i, ref in enumerate(value):
                 if isinstance(ref, str):
-                    p = f"{path}.{name}[{i}]" if multi else f"{path}.{name}"
-                    state.see_reference(expand(ref), target, where, p)
+                    state.see_reference(expand(ref), target, where, path, name, i)
     if plan.past_dates and on["V006"]:
         for name, is_date in plan.past_dates:
             value = get(name)
@@ -569,38 +618,72 @@ def _deprecated_use(
     where: Location,
     path: str,
     out: list[Finding],
-    texts: list[tuple[str, str, str, bool]],
+    texts: list[str],
 ) -> None:
-    """References to deprecated concepts now; free text gathered for one scan per record."""
-    dep = _deprecated()
-    for name, multi in plan.concept_references:
-        value = data.get(name)
-        if value is None:
-            continue
-        for i, ref in enumerate(value if multi else (value,)):
-            iri = expand(ref) if isinstance(ref, str) else ""
-            if iri in dep.replacement_of:
-                repl = dep.replacement_of[iri]
-                out.append(
-                    finding(
-                        "V010",
-                        f"<{iri}> is a deprecated concept",
-                        where,
-                        f"{path}.{name}[{i}]" if multi else f"{path}.{name}",
-                        f"point at '{repl}' instead" if repl else "point at an active concept",
-                        name,
+    """References to deprecated concepts now; the free text gathered for one scan per record."""
+    if plan.concept_references:
+        replacement_of = _deprecated().replacement_of
+        for name, multi in plan.concept_references:
+            value = data.get(name)
+            if value is None:
+                continue
+            for i, ref in enumerate(value if multi else (value,)):
+                iri = expand(ref) if isinstance(ref, str) else ""
+                if iri in replacement_of:
+                    repl = replacement_of[iri]
+                    out.append(
+                        finding(
+                            "V010",
+                            f"<{iri}> is a deprecated concept",
+                            where,
+                            f"{path}.{name}[{i}]" if multi else f"{path}.{name}",
+                            f"point at '{repl}' instead" if repl else "point at an active concept",
+                            name,
+                        )
                     )
-                )
-    for name, multi, sensitive in plan.texts:
+    for name, multi, _ in plan.texts:
         value = data.get(name)
         if value is None:
             continue
         if multi:
-            for i, text in enumerate(value):
-                if isinstance(text, str):
-                    texts.append((text, f"{path}.{name}[{i}]", name, sensitive))
+            texts.extend(t for t in value if isinstance(t, str))
         elif isinstance(value, str):
-            texts.append((value, f"{path}.{name}", name, sensitive))
+            texts.append(value)
+
+
+def _located_texts(
+    data: dict[str, Any],
+    plan: RulePlan,
+    path: str,
+    in_vocabulary: bool,
+    out: list[tuple[str, str, str, bool]],
+) -> None:
+    """The free text of an object and the objects inlined in it, each with its JSON path, slot
+    name and sensitivity, in the order :func:`_walk` gathers it (only after the quick look found
+    something, so the paths are built for the rare record that needs them)."""
+    if not in_vocabulary:
+        for name, multi, sensitive in plan.texts:
+            value = data.get(name)
+            if value is None:
+                continue
+            if multi:
+                for i, text in enumerate(value):
+                    if isinstance(text, str):
+                        out.append((text, f"{path}.{name}[{i}]", name, sensitive))
+            elif isinstance(value, str):
+                out.append((value, f"{path}.{name}", name, sensitive))
+    for name, cls, multi in plan.inlined:
+        value = data.get(name)
+        if value is None:
+            continue
+        nested = rule_plan(cls)
+        inside = in_vocabulary or cls in _VOCABULARY_CLASSES
+        if multi and isinstance(value, list):
+            for i, item in enumerate(value):
+                if isinstance(item, dict):
+                    _located_texts(item, nested, f"{path}.{name}[{i}]", inside, out)
+        elif isinstance(value, dict):
+            _located_texts(value, nested, f"{path}.{name}", inside, out)
 
 
 def _path_parts(path: str) -> list[Any]:
@@ -628,18 +711,11 @@ def _report_not_unicode(
 def _deprecated_terms(
     texts: list[tuple[str, str, str, bool]], where: Location, out: list[Finding]
 ) -> None:
-    """V010 for the free text of one record: one quick look at all of it, then field by field
-    only when a distinctive word of some deprecated label is there."""
+    """V010 for the located free text of a record whose quick look (:func:`_may_hold_deprecated`)
+    found a distinctive word of some deprecated label: now field by field, with exact matches."""
     dep = _deprecated()
-    if dep.prefilter is None:
-        return
-    try:
-        if not dep.prefilter.is_valid("\n".join(t[0] for t in texts)):
-            return
-    except UnicodeEncodeError:  # a lone surrogate: that text is reported, the others checked
-        texts = _report_not_unicode(texts, where, out)
-        if not texts or not dep.prefilter.is_valid("\n".join(t[0] for t in texts)):
-            return
+    # a lone surrogate: that text is reported, the others checked
+    texts = _report_not_unicode(texts, where, out)
     for text, p, name, sensitive in texts:
         terms = _terms(text)
         if not terms:
