@@ -30,8 +30,8 @@ from pydantic import BaseModel
 
 from pl_vocab.report.model import Finding, InputInfo, Location, Report
 from pl_vocab.validation.catalogue import RULES
-from pl_vocab.validation.index import class_info, known_classes
-from pl_vocab.validation.layers import check_structure, finding
+from pl_vocab.validation.index import class_info, is_known_class, known_classes
+from pl_vocab.validation.layers import Place, Where, check_structure, finding
 from pl_vocab.validation.rules import BatchState, _join, check_rules, expand
 from pl_vocab.validation.sources import Item
 
@@ -62,7 +62,7 @@ _BATCH_RULES = frozenset({"V001", "V011"})
 
 # what a worker saw: kind ("id" or "ref"), IRI, target class, where, path, the record's position
 # in the worker's run, and the record's identifier
-Event = tuple[str, str, str, Location, str, int, str | None]
+Event = tuple[str, str, str, Where, str, int, str | None]
 
 
 class _RecordingState(BatchState):
@@ -74,13 +74,13 @@ class _RecordingState(BatchState):
         self.position = 0
         self.record_id: str | None = None
 
-    def see_id(self, iri: str, where: Location, path: str, name: str = "") -> Finding | None:
+    def see_id(self, iri: str, where: Where, path: str, name: str = "") -> Finding | None:
         full = _join(path, name, -1)
         self.events.append(("id", iri, "", where, full, self.position, self.record_id))
         return None
 
     def see_reference(
-        self, iri: str, target: str, where: Location, path: str, name: str = "", index: int = -1
+        self, iri: str, target: str, where: Where, path: str, name: str = "", index: int = -1
     ) -> None:
         full = _join(path, name, index)
         self.events.append(("ref", iri, target, where, full, self.position, self.record_id))
@@ -119,17 +119,17 @@ class Validator:
             raise KeyError(_unknown_class_message(self.class_name))
 
     # ------------------------------------------------------------------------- one record
-    def check(self, record: Any, where: Location | None = None) -> list[Finding]:
+    def check(self, record: Any, where: Where | None = None) -> list[Finding]:
         """Findings for one record (and remember it for the batch rules)."""
         if isinstance(record, BaseModel):
             item = Item(
                 record.model_dump(mode="json", exclude_none=True),
                 type(record).__name__,
-                where or Location(),
+                where or Place(),
                 model=record,
             )
         else:
-            item = Item(record, self.class_name, where or Location())
+            item = Item(record, self.class_name, where or Place())
         return self.check_item(item)
 
     def check_item(self, item: Item, state: BatchState | None = None) -> list[Finding]:
@@ -213,7 +213,11 @@ def _unknown_class_message(name: str) -> str:
     return f"{name!r} is not a pl_vocab class.{hint} See docs/schema/index.md for the classes."
 
 
-def _class_of(item: Item, default: str | None) -> tuple[str | None, Any, Finding | None]:
+def _class_of(
+    item: Item, default: str | None
+) -> tuple[str | None, Any, Finding | None, bool]:
+    """The record's class, its data, the problem that leaves it unchecked, and whether the data
+    still holds the ``type`` key that named the class (checked as read, not copied without it)."""
     data = item.data
     if not isinstance(data, dict):
         what = type(data).__name__ if data is not None else "null"
@@ -221,34 +225,33 @@ def _class_of(item: Item, default: str | None) -> tuple[str | None, Any, Finding
             None,
             data,
             finding("R009", f"a record must be an object, found {what}", item.where, "$"),
+            False,
         )
     declared = data.get("type")
     if item.class_name and item.model is not None:
-        return item.class_name, data, None
+        return item.class_name, data, None, False
     if isinstance(declared, str):
-        body = {k: v for k, v in data.items() if k != "type"}
-        if declared not in known_classes():
-            near = difflib.get_close_matches(declared, known_classes(), n=1)
-            return (
-                None,
-                body,
-                finding(
-                    "R008",
-                    f"'type' names no pl_vocab class ({declared!r})",
-                    item.where,
-                    "$.type",
-                    f"did you mean {near[0]}?"
-                    if near
-                    else "use a class name from docs/schema/index.md",
-                    "type",
-                ),
-            )
-        return declared, body, None
+        if is_known_class(declared):
+            return declared, data, None, True
+        near = difflib.get_close_matches(declared, known_classes(), n=1)
+        return (
+            None,
+            {k: v for k, v in data.items() if k != "type"},
+            finding(
+                "R008",
+                f"'type' names no pl_vocab class ({declared!r})",
+                item.where,
+                "$.type",
+                f"did you mean {near[0]}?" if near else "use a class name from docs/schema/index.md",
+                "type",
+            ),
+            False,
+        )
     if default:
-        return default, data, None
+        return default, data, None, False
     record_set = class_info("RecordSet").slots
     if data and all(k in record_set for k in data):
-        return "RecordSet", data, None
+        return "RecordSet", data, None, False
     return (
         None,
         data,
@@ -259,6 +262,7 @@ def _class_of(item: Item, default: str | None) -> tuple[str | None, Any, Finding
             "$",
             'add "type": "<Class>" to the record, or give the class with --class',
         ),
+        False,
     )
 
 
@@ -268,13 +272,13 @@ def _check_item(
     found: list[Finding] = list(item.findings or ())
     if item.data is None and item.findings:
         return found
-    class_name, data, problem = _class_of(item, default)
+    class_name, data, problem, typed = _class_of(item, default)
     where = item.where
     if problem is not None:
         found.append(problem)
     else:
         assert class_name is not None
-        structural = check_structure(data, class_name, where)
+        structural = check_structure(data, class_name, where, typed=typed)
         found.extend(structural)
         if not structural:
             found.extend(check_rules(data, class_name, where, state, selected=selected))
@@ -322,12 +326,12 @@ def _with_line(f: Finding, lines: dict[str, int]) -> Finding:
 
 
 # ------------------------------------------------------------------------------ public API
-def _as_items(records: Any, class_name: str | None) -> Iterator[tuple[Any, Location]]:
+def _as_items(records: Any, class_name: str | None) -> Iterator[tuple[Any, Place]]:
     if isinstance(records, (BaseModel, dict)):
-        yield records, Location(record_index=1)
+        yield records, Place(record_index=1)
         return
     for i, r in enumerate(records, 1):
-        yield r, Location(record_index=i)
+        yield r, Place(record_index=i)
 
 
 def iter_findings(

@@ -73,6 +73,16 @@ def known_classes() -> tuple[str, ...]:
     )
 
 
+def is_known_class(name: str) -> bool:
+    """Whether ``name`` is a concrete class (a set look-up)."""
+    return name in _known_set()
+
+
+@cache
+def _known_set() -> frozenset[str]:
+    return frozenset(known_classes())
+
+
 @cache
 def enum_values(name: str) -> tuple[str, ...]:
     """The permissible values of the enumeration ``name`` (empty for an unknown name)."""

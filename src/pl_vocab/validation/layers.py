@@ -23,6 +23,8 @@ from pl_vocab.validation.catalogue import RULES
 from pl_vocab.validation.index import ClassInfo, SlotInfo, class_info, enum_values
 
 __all__ = [
+    "Place",
+    "Where",
     "check_structure",
     "finding",
     "json_path",
@@ -34,16 +36,67 @@ _IRI_PATTERN = "^[A-Za-z][A-Za-z0-9+.\\-]*:[^\\s]+$"
 _TEXT_PATTERN = "\\S"
 
 
+class Place:
+    """Where a record is, as plain attributes. Building a :class:`Location` (a validated model)
+    for every record of a million-record file would cost more than checking some of them, and
+    most records have no finding: the Location is built when the first finding needs it."""
+
+    __slots__ = ("_location", "file", "line", "record_id", "record_index", "subject")
+
+    def __init__(
+        self,
+        file: str | None = None,
+        line: int | None = None,
+        record_index: int | None = None,
+        record_id: str | None = None,
+        subject: str | None = None,
+    ) -> None:
+        self.file = file
+        self.line = line
+        self.record_index = record_index
+        self.record_id = record_id
+        self.subject = subject
+        self._location: Location | None = None
+
+    def location(self) -> Location:
+        """The same place as a :class:`Location` (built once)."""
+        if self._location is None:
+            given: dict[str, Any] = {
+                "file": self.file,
+                "line": self.line,
+                "record_index": self.record_index,
+                "record_id": self.record_id,
+                "subject": self.subject,
+            }
+            self._location = Location(**{k: v for k, v in given.items() if v is not None})
+        return self._location
+
+    def __repr__(self) -> str:
+        return f"Place({self.file!r}, line={self.line}, record_index={self.record_index})"
+
+    def __getstate__(self) -> tuple[Any, ...]:
+        return (self.file, self.line, self.record_index, self.record_id, self.subject)
+
+    def __setstate__(self, state: tuple[Any, ...]) -> None:
+        self.__init__(*state)  # type: ignore[misc]
+
+
+Where = Location | Place
+"""Where a record is: a :class:`Location`, or a :class:`Place` that becomes one when needed."""
+
+
 def finding(
     rule: str,
     message: str,
-    where: Location,
+    where: Where,
     path: str | None = None,
     suggestion: str | None = None,
     field: str | None = None,
 ) -> Finding:
     """A finding of ``rule`` at ``where`` (plus a JSON path inside the record)."""
     info = RULES[rule]
+    if isinstance(where, Place):
+        where = where.location()
     update: dict[str, Any] = {}
     if path is not None:
         update["json_path"] = path
@@ -101,7 +154,7 @@ def _locate(cls: ClassInfo, loc: tuple[Any, ...]) -> tuple[str, SlotInfo | None,
 
 
 def _model_findings(
-    exc: ValidationError, cls: ClassInfo, where: Location
+    exc: ValidationError, cls: ClassInfo, where: Where
 ) -> tuple[list[Finding], set[str]]:
     out: list[Finding] = []
     paths: set[str] = set()
@@ -213,7 +266,7 @@ def _model_findings(
 
 
 def _pattern_finding(
-    slot: SlotInfo | None, name: str | None, where: Location, path: str
+    slot: SlotInfo | None, name: str | None, where: Where, path: str
 ) -> Finding:
     pattern = slot.pattern if slot is not None else None
     if pattern == _IRI_PATTERN or (slot is not None and slot.kind == "reference"):
@@ -253,7 +306,33 @@ def validator_for_class(class_name: str) -> Any:
     return jsonschema_rs.Draft201909Validator(schema, validate_formats=True)
 
 
-def _schema_findings(data: Any, class_name: str, where: Location, seen: set[str]) -> list[Finding]:
+@cache
+def _typed_validator(class_name: str) -> Any:
+    """Like :func:`validator_for_class`, for a record that also carries ``"type": class_name``
+    at its top level (the key that names its class in JSON, YAML and NDJSON files), so the record
+    is checked as read, without a copy made to take the key out. Only the top-level object may
+    carry it: nested objects are checked against the class definitions unchanged."""
+    import jsonschema_rs
+
+    from pl_vocab._resources import generated_json
+
+    full = generated_json("schema.json")
+    defs = dict(full["$defs"])
+    top = dict(defs[class_name])
+    top["properties"] = {**top.get("properties", {}), "type": {"const": class_name}}
+    top_name = f"{class_name}__typed_record"
+    defs[top_name] = top
+    schema = {
+        k: v
+        for k, v in full.items()
+        if k not in ("properties", "required", "additionalProperties", "$defs")
+    }
+    schema["$defs"] = defs
+    schema["$ref"] = f"#/$defs/{top_name}"
+    return jsonschema_rs.Draft201909Validator(schema, validate_formats=True)
+
+
+def _schema_findings(data: Any, class_name: str, where: Where, seen: set[str]) -> list[Finding]:
     out: list[Finding] = []
     for err in validator_for_class(class_name).iter_errors(data):
         kind_name = type(err.kind).__name__
@@ -310,8 +389,13 @@ def _schema_findings(data: Any, class_name: str, where: Location, seen: set[str]
     return out
 
 
-def check_structure(data: Any, class_name: str, where: Location) -> list[Finding]:
+def check_structure(
+    data: Any, class_name: str, where: Where, *, typed: bool = False
+) -> list[Finding]:
     """Layers R and S for one record (a dict as read from JSON or YAML); [] when it is valid.
+
+    ``typed``: ``data`` also holds ``"type": class_name`` (checked as it is, and taken out for
+    the explanation of a record that fails).
 
     A record that the JSON Schema accepts is not passed through the Pydantic model again: the
     test suite proves, on every valid and invalid example and on generated records, that the
@@ -320,19 +404,28 @@ def check_structure(data: Any, class_name: str, where: Location) -> list[Finding
     that is not text, a YAML date or set, nesting the JSON Schema validator cannot follow) is
     explained by the model and by what is not JSON about it.
     """
-    validator = validator_for_class(class_name)
     try:
-        if validator.is_valid(data):
+        if (_typed_validator if typed else validator_for_class)(class_name).is_valid(data):
             return []
-        found, seen = _model_layer(data, class_name, where)
-        found.extend(_schema_findings(data, class_name, where, seen))
     except ValueError:  # jsonschema-rs takes JSON data only
-        found, seen = _model_layer(data, class_name, where)
-        found.extend(_not_json_findings(data, where, seen))
+        body = _without_type(data) if typed else data
+        found, seen = _model_layer(body, class_name, where)
+        found.extend(_not_json_findings(body, where, seen))
+        return found
+    body = _without_type(data) if typed else data
+    found, seen = _model_layer(body, class_name, where)
+    try:
+        found.extend(_schema_findings(body, class_name, where, seen))
+    except ValueError:  # nesting too deep for the validator's error walk
+        found.extend(_not_json_findings(body, where, seen))
     return found
 
 
-def _model_layer(data: Any, class_name: str, where: Location) -> tuple[list[Finding], set[str]]:
+def _without_type(data: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in data.items() if k != "type"}
+
+
+def _model_layer(data: Any, class_name: str, where: Where) -> tuple[list[Finding], set[str]]:
     from pl_vocab.models import model_class
 
     try:
@@ -344,7 +437,7 @@ def _model_layer(data: Any, class_name: str, where: Location) -> tuple[list[Find
     return [], set()
 
 
-def _not_json_findings(data: Any, where: Location, seen: set[str]) -> list[Finding]:
+def _not_json_findings(data: Any, where: Where, seen: set[str]) -> list[Finding]:
     from pl_vocab.io.json_safe import not_json_data
 
     found = not_json_data(data)
@@ -358,7 +451,7 @@ def _not_json_findings(data: Any, where: Location, seen: set[str]) -> list[Findi
     return [not_json_finding(parts, what, where)]
 
 
-def not_json_finding(parts: list[Any], what: str, where: Location) -> Finding:
+def not_json_finding(parts: list[Any], what: str, where: Where) -> Finding:
     """R010 for a value that is not JSON data (see :func:`pl_vocab.io.json_safe.not_json_data`)."""
     name = next((p for p in reversed(parts) if isinstance(p, str)), None)
     fix = (

@@ -25,7 +25,7 @@ from typing import Any
 from pl_vocab.langtag import canonical_case, check_language_tag
 from pl_vocab.report.model import Finding, Location
 from pl_vocab.validation.index import ClassInfo, class_info
-from pl_vocab.validation.layers import finding, not_json_finding
+from pl_vocab.validation.layers import Where, finding, not_json_finding
 
 __all__ = ["BatchState", "RulePlan", "check_rules", "rule_plan"]
 
@@ -241,7 +241,7 @@ class BatchState:
     # identifier -> where it was first seen, packed into one int (see _pack): a million records
     # keep a million of these, and a Location object each would cost a kilobyte
     ids: dict[str, int] = field(default_factory=dict)
-    pending: dict[str, tuple[Location, str, str, int]] = field(default_factory=dict)
+    pending: dict[str, tuple[Where, str, str, int]] = field(default_factory=dict)
     _files: list[str | None] = field(default_factory=list)
     _file_index: dict[str | None, int] = field(default_factory=dict)
 
@@ -251,7 +251,7 @@ class BatchState:
         self.date_limit = self.limit + dt.timedelta(hours=14)
         self.surely_past = (self.now - dt.timedelta(days=2)).date().isoformat()
 
-    def _pack(self, where: Location) -> int:
+    def _pack(self, where: Where) -> int:
         index = self._file_index.get(where.file) if self._files else None
         if index is None:
             index = self._file_index[where.file] = len(self._files)
@@ -268,7 +268,7 @@ class BatchState:
             if p
         )
 
-    def see_id(self, iri: str, where: Location, path: str, name: str = "") -> Finding | None:
+    def see_id(self, iri: str, where: Where, path: str, name: str = "") -> Finding | None:
         """Remember an identifier; V011 if it was seen before. The JSON path is ``path``, or
         ``path.name`` when ``name`` is given (joined only when a finding needs it)."""
         first = self.ids.get(iri)
@@ -286,7 +286,7 @@ class BatchState:
         )
 
     def see_reference(
-        self, iri: str, target: str, where: Location, path: str, name: str = "", index: int = -1
+        self, iri: str, target: str, where: Where, path: str, name: str = "", index: int = -1
     ) -> None:
         """Remember a reference until an identifier resolves it. The JSON path is ``path``, or
         ``path.name`` / ``path.name[index]`` (joined only when the reference stays pending)."""
@@ -335,7 +335,7 @@ def _words(text: str) -> int:
 
 
 def _narrative(
-    data: dict[str, Any], where: Location, path: str, on: dict[str, bool], out: list[Finding]
+    data: dict[str, Any], where: Where, path: str, on: dict[str, bool], out: list[Finding]
 ) -> None:
     text = data.get("narrative")
     if not isinstance(text, str):
@@ -372,7 +372,7 @@ def _narrative(
 
 
 def _consent(
-    data: dict[str, Any], now: dt.datetime, where: Location, path: str, out: list[Finding]
+    data: dict[str, Any], now: dt.datetime, where: Where, path: str, out: list[Finding]
 ) -> None:
     consent = data.get("consent")
     if not isinstance(consent, dict):
@@ -401,7 +401,7 @@ def _consent(
         )
 
 
-def _asserter(data: dict[str, Any], where: Location, path: str, out: list[Finding]) -> None:
+def _asserter(data: dict[str, Any], where: Where, path: str, out: list[Finding]) -> None:
     by, role, learner = data.get("asserted_by"), data.get("asserter_role"), data.get("learner")
     if not (isinstance(by, str) and isinstance(learner, str) and isinstance(role, str)):
         return
@@ -425,7 +425,7 @@ def _asserter(data: dict[str, Any], where: Location, path: str, out: list[Findin
 
 
 def _language(
-    value: str, where: Location, path: str, on: dict[str, bool], out: list[Finding]
+    value: str, where: Where, path: str, on: dict[str, bool], out: list[Finding]
 ) -> None:
     problem = check_language_tag(value)
     if problem is not None:
@@ -467,7 +467,7 @@ def _terms(text: str) -> list[str]:
 def check_rules(
     data: dict[str, Any],
     class_name: str,
-    where: Location,
+    where: Where,
     state: BatchState,
     path: str = "$",
     selected: frozenset[str] | None = None,
@@ -513,7 +513,7 @@ def _flags(selected: frozenset[str] | None) -> dict[str, bool]:
 def _walk(
     data: dict[str, Any],
     plan: RulePlan,
-    where: Location,
+    where: Where,
     state: BatchState,
     path: str,
     out: list[Finding],
@@ -615,7 +615,7 @@ def _walk(
 def _deprecated_use(
     data: dict[str, Any],
     plan: RulePlan,
-    where: Location,
+    where: Where,
     path: str,
     out: list[Finding],
     texts: list[str],
@@ -692,7 +692,7 @@ def _path_parts(path: str) -> list[Any]:
 
 
 def _report_not_unicode(
-    texts: list[tuple[str, str, str, bool]], where: Location, out: list[Finding]
+    texts: list[tuple[str, str, str, bool]], where: Where, out: list[Finding]
 ) -> list[tuple[str, str, str, bool]]:
     """R010 for each text that holds a lone surrogate (it cannot be written as UTF-8); the
     texts that are valid Unicode."""
@@ -709,7 +709,7 @@ def _report_not_unicode(
 
 
 def _deprecated_terms(
-    texts: list[tuple[str, str, str, bool]], where: Location, out: list[Finding]
+    texts: list[tuple[str, str, str, bool]], where: Where, out: list[Finding]
 ) -> None:
     """V010 for the located free text of a record whose quick look (:func:`_may_hold_deprecated`)
     found a distinctive word of some deprecated label: now field by field, with exact matches."""

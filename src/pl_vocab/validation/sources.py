@@ -23,7 +23,7 @@ from pydantic import BaseModel
 from pl_vocab.exchange import InputError, detect_format, normalize_format
 from pl_vocab.io.json_safe import JsonSyntaxError, decode, decode_at, not_json_data
 from pl_vocab.report.model import Finding, Location
-from pl_vocab.validation.layers import finding, not_json_finding
+from pl_vocab.validation.layers import Place, Where, finding, not_json_finding
 
 __all__ = ["Item", "expand_paths", "iter_items", "ndjson_item", "ndjson_lines"]
 
@@ -49,7 +49,7 @@ class Item:
 
     data: Any
     class_name: str | None
-    where: Location
+    where: Where
     model: BaseModel | None = None  # already built (RDF input)
     findings: list[Finding] | None = None  # found while reading (R011)
     lines: dict[str, int] | None = None  # line of each JSON path inside the record (YAML)
@@ -121,7 +121,7 @@ def _json_error(
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 
 
-def _unicode_findings(data: Any, text: str, where: Location) -> list[Finding] | None:
+def _unicode_findings(data: Any, text: str, where: Where) -> list[Finding] | None:
     """R010 for text that is not valid Unicode (a lone surrogate escape), which the later layers
     and every writer would choke on; None when the text has no such escape (the usual case)."""
     if not _SURROGATE_ESCAPE.search(text):
@@ -141,7 +141,7 @@ def _json_items(text: str, source: str, cls: str | None) -> Iterator[Item]:
             doc = decode(text)
         except JsonSyntaxError as exc:
             raise _json_error(source, exc, None, text.count("\n", 0, start) + 1) from None
-        where = Location(file=source, line=text.count("\n", 0, start) + 1)
+        where = Place(file=source, line=text.count("\n", 0, start) + 1)
         yield Item(doc, cls, where, findings=_unicode_findings(doc, text, where))
         return
     pos, line, counted, index = start + 1, 1, 0, 0
@@ -170,7 +170,7 @@ def _json_items(text: str, source: str, cls: str | None) -> Iterator[Item]:
         except JsonSyntaxError as exc:
             raise _json_error(source, exc, index + 1, line) from None
         index += 1
-        where = Location(file=source, line=line, record_index=index)
+        where = Place(file=source, line=line, record_index=index)
         yield Item(doc, cls, where, findings=_unicode_findings(doc, text[first:pos], where))
 
 
@@ -186,7 +186,7 @@ def ndjson_lines(path: Path) -> Iterator[tuple[int, bytes]]:
 
 def ndjson_item(raw: bytes, source: str, line: int, index: int) -> Item:
     """One NDJSON line as an item; a line that is not a JSON object's text is an R000 item."""
-    where = Location(file=source, line=line, record_index=index)
+    where = Place(file=source, line=line, record_index=index)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -206,7 +206,7 @@ def _ndjson_items(path: Path, source: str, cls: str | None) -> Iterator[Item]:
         yield item
 
 
-def _unreadable(where: Location, what: str) -> Item:
+def _unreadable(where: Where, what: str) -> Item:
     problem = finding("R000", f"{what}; the record was not checked", where, None, "fix the line")
     return Item(None, None, where, findings=[problem])
 
@@ -227,10 +227,10 @@ def _yaml_items(data: bytes, source: str, cls: str | None) -> Iterator[Item]:
     if isinstance(doc, list):
         for i, record in enumerate(doc):
             prefix = f"$[{i}]"
-            where = Location(file=source, line=lines.get(prefix), record_index=i + 1)
+            where = Place(file=source, line=lines.get(prefix), record_index=i + 1)
             yield Item(record, cls, where, lines=own(prefix))
     else:
-        yield Item(doc, cls, Location(file=source, line=lines.get("$")), lines=own("$"))
+        yield Item(doc, cls, Place(file=source, line=lines.get("$")), lines=own("$"))
 
 
 def _rdf_items(data: bytes, fmt: str, source: str) -> Iterator[Item]:
@@ -255,7 +255,7 @@ def _rdf_items(data: bytes, fmt: str, source: str) -> Iterator[Item]:
     for i, obj in enumerate(objects, 1):
         data_ = obj.model_dump(mode="json", exclude_none=True)
         ident = next((v for k, v in data_.items() if k == "id"), None)
-        where = Location(
+        where = Place(
             file=source,
             record_index=i,
             subject=str(ident) if ident else None,
