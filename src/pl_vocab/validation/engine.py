@@ -136,6 +136,8 @@ class Validator:
         """Findings for one item read from a file, kept (up to the cap) and returned."""
         found = _check_item(item, self.class_name, self.selected, state or self.state)
         self.records += 1
+        if not found:
+            return found
         if any(f.severity == "error" for f in found):
             self.invalid_records += 1
         return self._keep(found)
@@ -269,28 +271,30 @@ def _class_of(
 def _check_item(
     item: Item, default: str | None, selected: frozenset[str], state: BatchState
 ) -> list[Finding]:
-    found: list[Finding] = list(item.findings or ())
-    if item.data is None and item.findings:
-        return found
+    read = item.findings  # found while reading the record
+    if item.data is None and read:
+        return list(read)
     class_name, data, problem, typed = _class_of(item, default)
     where = item.where
+    found: list[Finding]
     if problem is not None:
-        found.append(problem)
+        found = [problem]
     else:
         assert class_name is not None
-        structural = check_structure(data, class_name, where, typed=typed)
-        found.extend(structural)
-        if not structural:
-            found.extend(check_rules(data, class_name, where, state, selected=selected))
+        found = check_structure(data, class_name, where, typed=typed)
+        if not found:
+            found = check_rules(data, class_name, where, state, selected=selected)
         else:
             # a record with structural errors still has identifiers and references: keep track
             # of them, or every reference to it would be reported as unresolved
             batch_only = selected & _BATCH_RULES
             if batch_only:
                 found.extend(check_rules(data, class_name, where, state, selected=batch_only))
+    if read:
+        found = [*read, *found]
     if not found:
         return found
-    if item.findings and len(found) > len(item.findings):
+    if read and len(found) > len(read):
         # what reading found (a lone surrogate) may be found again by a layer: keep it once
         seen: set[tuple[str, str | None]] = set()
         unique = []

@@ -52,6 +52,7 @@ _PLACEHOLDERS = frozenset(
         "ver rúbrica", "pendiente", "n/d", "nada", "bien",
     }
 )  # fmt: skip
+_LONGEST_PLACEHOLDER = max(map(len, _PLACEHOLDERS))
 _BRIEF_WORDS = 5
 _FUTURE_TOLERANCE = dt.timedelta(minutes=5)
 _TEXT_PATTERNS = (None, "\\S")
@@ -340,8 +341,10 @@ def _narrative(
     text = data.get("narrative")
     if not isinstance(text, str):
         return
-    bare = text.strip().strip(".!?-–—:;,()[]").strip().lower()
-    if not any(ch.isalpha() for ch in bare) or bare in _PLACEHOLDERS:
+    # most narratives start with a letter and are longer than any placeholder: no copies made
+    plain = text[:1].isalpha() and len(text) > _LONGEST_PLACEHOLDER
+    bare = "" if plain else text.strip().strip(".!?-–—:;,()[]").strip().lower()
+    if not plain and (not any(ch.isalpha() for ch in bare) or bare in _PLACEHOLDERS):
         if on["V002"]:
             out.append(
                 finding(
@@ -479,13 +482,11 @@ def check_rules(
     out: list[Finding] = []
     texts: list[str] = []
     in_vocabulary = class_name in _VOCABULARY_CLASSES
-    on = _flags(selected)
-    plan = rule_plan(class_name)
-    _walk(data, plan, where, state, path, out, on, in_vocabulary, texts)
+    _walk(data, _active(class_name, selected), where, state, path, out, in_vocabulary, texts)
     if texts and _may_hold_deprecated(texts):
         # rare: some text holds a deprecated label (or is not valid Unicode); find which
         located: list[tuple[str, str, str, bool]] = []
-        _located_texts(data, plan, path, in_vocabulary, located)
+        _located_texts(data, rule_plan(class_name), path, in_vocabulary, located)
         _deprecated_terms(located, where, out)
     return out
 
@@ -510,106 +511,134 @@ def _flags(selected: frozenset[str] | None) -> dict[str, bool]:
     return {r: selected is None or r in selected for r in _V_RULES}
 
 
+@dataclass(frozen=True)
+class _Active:
+    """A class's plan with only the parts the selected rules use (empty parts are skipped
+    without a look-up), computed once per class and selection."""
+
+    name: str
+    identifier: str | None
+    references: tuple[tuple[str, bool, str], ...]
+    past_dates: tuple[tuple[str, bool], ...]
+    ordered: tuple[tuple[str, str], ...]
+    language: tuple[str, ...]
+    narrative: bool
+    consent: bool
+    asserter: bool
+    deprecated: bool  # V010: concept references and free text
+    inlined: tuple[tuple[str, str, bool], ...]
+    plan: RulePlan
+    on: dict[str, bool]
+    selected: frozenset[str] | None
+
+
+@cache
+def _active(class_name: str, selected: frozenset[str] | None) -> _Active:
+    plan = rule_plan(class_name)
+    on = _flags(selected)
+    return _Active(
+        plan.name,
+        plan.identifier if on["V011"] else None,
+        plan.references if on["V001"] else (),
+        plan.past_dates if on["V006"] else (),
+        plan.ordered if on["V007"] else (),
+        plan.language if on["V008"] or on["V009"] else (),
+        plan.name == "NarrativeAssessment" and (on["V002"] or on["V003"]),
+        plan.name == "IdentityAttribute" and on["V004"],
+        plan.asserter and on["V005"],
+        on["V010"] and bool(plan.concept_references or plan.texts),
+        plan.inlined,
+        plan,
+        on,
+        selected,
+    )
+
+
 def _walk(
     data: dict[str, Any],
-    plan: RulePlan,
+    ap: _Active,
     where: Where,
     state: BatchState,
     path: str,
     out: list[Finding],
-    on: dict[str, bool],
     in_vocabulary: bool,
     texts: list[str],
 ) -> None:
-    """One object along its plan; ``in_vocabulary``: inside an object that describes the
+    """One object along its active plan; ``in_vocabulary``: inside an object that describes the
     vocabulary itself (its deprecated labels are data there, not language use)."""
     get = data.get
-    if plan.identifier:
-        ident = get(plan.identifier)
-        if isinstance(ident, str) and on["V011"]:
-            dup = state.see_id(expand(ident), where, path, plan.identifier)
+    if ap.identifier:
+        ident = get(ap.identifier)
+        if isinstance(ident, str):
+            dup = state.see_id(expand(ident), where, path, ap.identifier)
             if dup is not None:
                 out.append(dup)
-    if plan.references and on["V001"]:
-        for name, multi, target in plan.references:
-            value = get(name)
-            if value is None:
-                continue
-            if not multi:
-                if isinstance(value, str):
-                    state.see_reference(expand(value), target, where, path, name)
-                continue
-            for i, ref in enumerate(value):
-                if isinstance(ref, str):
-                    state.see_reference(expand(ref), target, where, path, name, i)
-    if plan.past_dates and on["V006"]:
-        for name, is_date in plan.past_dates:
-            value = get(name)
-            # text that starts with a day before yesterday (UTC) is in the past whatever its offset
-            if value is None or (isinstance(value, str) and value[:10] < state.surely_past):
-                continue
-            moment = _when(value, is_date)
-            # a date is "in the future" only once that day has begun everywhere on Earth
-            if moment is not None and moment > (state.date_limit if is_date else state.limit):
-                out.append(
-                    finding(
-                        "V006",
-                        f"'{name}' lies in the future",
-                        where,
-                        f"{path}.{name}",
-                        "record the date it happened; plans belong in fields such as target_date",
-                        name,
-                    )
-                )
-    if plan.ordered and on["V007"]:
-        for start, end in plan.ordered:
-            a, b = _when(get(start), False), _when(get(end), False)
-            if a is not None and b is not None and b < a:
-                out.append(
-                    finding(
-                        "V007",
-                        f"'{end}' comes before '{start}'",
-                        where,
-                        f"{path}.{end}",
-                        "check both dates and their timezone offsets",
-                        end,
-                    )
-                )
-    if plan.language and (on["V008"] or on["V009"]):
-        for name in plan.language:
-            value = get(name)
-            if isinstance(value, str):
-                _language(value, where, f"{path}.{name}", on, out)
-    if plan.name == "NarrativeAssessment" and (on["V002"] or on["V003"]):
-        _narrative(data, where, path, on, out)
-    elif plan.name == "IdentityAttribute" and on["V004"]:
-        _consent(data, state.now, where, path, out)
-    if plan.asserter and on["V005"]:
-        _asserter(data, where, path, out)
-    if not in_vocabulary and on["V010"]:
-        _deprecated_use(data, plan, where, path, out, texts)
-    for name, cls, multi in plan.inlined:
+    for name, multi, target in ap.references:
         value = get(name)
         if value is None:
             continue
-        nested = rule_plan(cls)
+        if not multi:
+            if isinstance(value, str):
+                state.see_reference(expand(value), target, where, path, name)
+            continue
+        for i, ref in enumerate(value):
+            if isinstance(ref, str):
+                state.see_reference(expand(ref), target, where, path, name, i)
+    for name, is_date in ap.past_dates:
+        value = get(name)
+        # text that starts with a day before yesterday (UTC) is in the past whatever its offset
+        if value is None or (isinstance(value, str) and value[:10] < state.surely_past):
+            continue
+        moment = _when(value, is_date)
+        # a date is "in the future" only once that day has begun everywhere on Earth
+        if moment is not None and moment > (state.date_limit if is_date else state.limit):
+            out.append(
+                finding(
+                    "V006",
+                    f"'{name}' lies in the future",
+                    where,
+                    f"{path}.{name}",
+                    "record the date it happened; plans belong in fields such as target_date",
+                    name,
+                )
+            )
+    for start, end in ap.ordered:
+        a, b = _when(get(start), False), _when(get(end), False)
+        if a is not None and b is not None and b < a:
+            out.append(
+                finding(
+                    "V007",
+                    f"'{end}' comes before '{start}'",
+                    where,
+                    f"{path}.{end}",
+                    "check both dates and their timezone offsets",
+                    end,
+                )
+            )
+    for name in ap.language:
+        value = get(name)
+        if isinstance(value, str):
+            _language(value, where, f"{path}.{name}", ap.on, out)
+    if ap.narrative:
+        _narrative(data, where, path, ap.on, out)
+    elif ap.consent:
+        _consent(data, state.now, where, path, out)
+    if ap.asserter:
+        _asserter(data, where, path, out)
+    if ap.deprecated and not in_vocabulary:
+        _deprecated_use(data, ap.plan, where, path, out, texts)
+    for name, cls, multi in ap.inlined:
+        value = get(name)
+        if value is None:
+            continue
+        nested = _active(cls, ap.selected)
         inside = in_vocabulary or cls in _VOCABULARY_CLASSES
         if multi and isinstance(value, list):
             for i, item in enumerate(value):
                 if isinstance(item, dict):
-                    _walk(
-                        item,
-                        nested,
-                        where,
-                        state,
-                        f"{path}.{name}[{i}]",
-                        out,
-                        on,
-                        inside,
-                        texts,
-                    )
+                    _walk(item, nested, where, state, f"{path}.{name}[{i}]", out, inside, texts)
         elif isinstance(value, dict):
-            _walk(value, nested, where, state, f"{path}.{name}", out, on, inside, texts)
+            _walk(value, nested, where, state, f"{path}.{name}", out, inside, texts)
 
 
 def _deprecated_use(
