@@ -28,7 +28,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from pl_vocab.report.model import Finding, InputInfo, Location, Report
+from pl_vocab.report.model import Finding, InputInfo, Report
 from pl_vocab.validation.catalogue import RULES
 from pl_vocab.validation.index import class_info, is_known_class, known_classes
 from pl_vocab.validation.layers import Place, Where, check_structure, finding
@@ -215,9 +215,7 @@ def _unknown_class_message(name: str) -> str:
     return f"{name!r} is not a pl_vocab class.{hint} See docs/schema/index.md for the classes."
 
 
-def _class_of(
-    item: Item, default: str | None
-) -> tuple[str | None, Any, Finding | None, bool]:
+def _class_of(item: Item, default: str | None) -> tuple[str | None, Any, Finding | None, bool]:
     """The record's class, its data, the problem that leaves it unchecked, and whether the data
     still holds the ``type`` key that named the class (checked as read, not copied without it)."""
     data = item.data
@@ -244,7 +242,9 @@ def _class_of(
                 f"'type' names no pl_vocab class ({declared!r})",
                 item.where,
                 "$.type",
-                f"did you mean {near[0]}?" if near else "use a class name from docs/schema/index.md",
+                f"did you mean {near[0]}?"
+                if near
+                else "use a class name from docs/schema/index.md",
                 "type",
             ),
             False,

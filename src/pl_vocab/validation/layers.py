@@ -41,7 +41,7 @@ class Place:
     for every record of a million-record file would cost more than checking some of them, and
     most records have no finding: the Location is built when the first finding needs it."""
 
-    __slots__ = ("_location", "file", "line", "record_id", "record_index", "subject")
+    __slots__ = ("_location", "file", "line", "packed", "record_id", "record_index", "subject")
 
     def __init__(
         self,
@@ -56,6 +56,7 @@ class Place:
         self.record_index = record_index
         self.record_id = record_id
         self.subject = subject
+        self.packed: int | None = None  # the batch state's compact form of it, once computed
         self._location: Location | None = None
 
     def location(self) -> Location:
@@ -265,9 +266,7 @@ def _model_findings(
     return out, paths
 
 
-def _pattern_finding(
-    slot: SlotInfo | None, name: str | None, where: Where, path: str
-) -> Finding:
+def _pattern_finding(slot: SlotInfo | None, name: str | None, where: Where, path: str) -> Finding:
     pattern = slot.pattern if slot is not None else None
     if pattern == _IRI_PATTERN or (slot is not None and slot.kind == "reference"):
         message = f"'{name}' must be an absolute IRI or a CURIE"

@@ -23,9 +23,9 @@ from functools import cache
 from typing import Any
 
 from pl_vocab.langtag import canonical_case, check_language_tag
-from pl_vocab.report.model import Finding, Location
+from pl_vocab.report.model import Finding
 from pl_vocab.validation.index import ClassInfo, class_info
-from pl_vocab.validation.layers import Where, finding, not_json_finding
+from pl_vocab.validation.layers import Place, Where, finding, not_json_finding
 
 __all__ = ["BatchState", "RulePlan", "check_rules", "rule_plan"]
 
@@ -240,7 +240,7 @@ class BatchState:
     now: dt.datetime
     known: set[str] = field(default_factory=set)
     # identifier -> where it was first seen, packed into one int (see _pack): a million records
-    # keep a million of these, and a Location object each would cost a kilobyte
+    # keep a million of these, where a Location each would cost a kilobyte
     ids: dict[str, int] = field(default_factory=dict)
     pending: dict[str, tuple[Where, str, str, int]] = field(default_factory=dict)
     _files: list[str | None] = field(default_factory=list)
@@ -253,13 +253,20 @@ class BatchState:
         self.surely_past = (self.now - dt.timedelta(days=2)).date().isoformat()
 
     def _pack(self, where: Where) -> int:
+        """File, line and record index in one int (computed once per record's Place)."""
+        place = where if isinstance(where, Place) else None
+        if place is not None and place.packed is not None:
+            return place.packed
         index = self._file_index.get(where.file) if self._files else None
         if index is None:
             index = self._file_index[where.file] = len(self._files)
             self._files.append(where.file)
-        return (index << 64) | ((where.line or 0) << 32) | (where.record_index or 0)
+        packed = (index << 64) | ((where.line or 0) << 32) | (where.record_index or 0)
+        if place is not None:
+            place.packed = packed
+        return packed
 
-    def _unpack(self, packed: int) -> str:
+    def _describe(self, packed: int) -> str:
         file = self._files[packed >> 64]
         line = (packed >> 32) & 0xFFFFFFFF
         record = packed & 0xFFFFFFFF
@@ -280,7 +287,7 @@ class BatchState:
             return None
         return finding(
             "V011",
-            f"the identifier <{iri}> is used again (first at {self._unpack(first)})",
+            f"the identifier <{iri}> is used again (first at {self._describe(first)})",
             where,
             f"{path}.{name}" if name else path,
             "give each record its own identifier; if both describe one thing, merge them",
@@ -291,7 +298,7 @@ class BatchState:
     ) -> None:
         """Remember a reference until an identifier resolves it. The JSON path is ``path``, or
         ``path.name`` / ``path.name[index]`` (joined only when the reference stays pending)."""
-        if iri in self.ids or iri in self.known:
+        if iri in self.ids or (self.known and iri in self.known):
             return
         seen = self.pending.get(iri)
         if seen is None:
@@ -427,9 +434,7 @@ def _asserter(data: dict[str, Any], where: Where, path: str, out: list[Finding])
     )
 
 
-def _language(
-    value: str, where: Where, path: str, on: dict[str, bool], out: list[Finding]
-) -> None:
+def _language(value: str, where: Where, path: str, on: dict[str, bool], out: list[Finding]) -> None:
     problem = check_language_tag(value)
     if problem is not None:
         if on["V008"]:
@@ -675,7 +680,7 @@ def _deprecated_use(
         if value is None:
             continue
         if multi:
-            texts.extend(t for t in value if isinstance(t, str))
+            texts.extend(value)  # a list of text: the record passed the structure layer
         elif isinstance(value, str):
             texts.append(value)
 
