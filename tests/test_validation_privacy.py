@@ -40,6 +40,7 @@ from pl_vocab.report.model import Finding, InputInfo
 from pl_vocab.report.render import render
 from pl_vocab.validation import Validator, iter_findings, validate
 
+from .cli_in_process import invoke_validate
 from .strategies import _uniquify, concrete_classes, record
 
 NOW = dt.datetime(2026, 11, 23, 12, 0, tzinfo=dt.UTC)
@@ -243,28 +244,9 @@ def watched(caplog: pytest.LogCaptureFixture) -> Iterator[list[warnings.WarningM
     assert_private("the log", caplog.text)
 
 
-@cache
-def _command() -> Any:
-    import typer.main
-
-    from pl_vocab.cli import app
-
-    return typer.main.get_command(app)
-
-
 def invoke(*args: str | Path) -> Any:
-    """``pl-vocab validate`` in process; an uncaught exception fails the test. (typer's runner
-    rebuilds the click command on every call, most of the cost of a call: it is built once.)"""
-    from unittest import mock
-
-    import typer.testing
-
-    from pl_vocab.cli import app
-
-    with mock.patch.object(typer.testing, "_get_command", lambda _app: _command()):
-        return typer.testing.CliRunner().invoke(
-            app, ["validate", "--now", NOW_ISO, *map(str, args)], catch_exceptions=False
-        )
+    """``pl-vocab validate`` in process (see ``tests/cli_in_process.py``)."""
+    return invoke_validate(NOW_ISO, *args)
 
 
 def cli_report(path: Path, what: str, other: str) -> dict[str, Any]:
