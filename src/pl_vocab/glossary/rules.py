@@ -36,7 +36,7 @@ _INPUT_SUMMARIES = {
     "A010": "A column with data has no header.",
     "A011": "Blank rows between rows with data.",
     "A012": "A row with more or fewer cells than the header.",
-    "A013": "A cell holds a formula (not detectable with the python-calamine reader: it sees values only).",
+    "A013": "A cell holds a formula (.xlsx, .ods): the value it last showed was read, or nothing.",
     "A014": "A number, date or list where text is expected.",
     "A015": "A cell starting with = + - @, tab or CR (a spreadsheet may run it as a formula).",
     "A016": "Merged cells in the data area.",

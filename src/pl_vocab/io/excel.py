@@ -16,9 +16,11 @@
   expansion can exhaust memory); a damaged, truncated or password-protected workbook is an
   :class:`~pl_vocab.io.text.InputError`, never a traceback.
 
-**Formulas (A013) are not detected.** calamine returns a formula's cached value (or an empty
-string when the file has none) and has no way to give the formula text; finding formula cells
-would need openpyxl or a scan of the sheet XML, which this reader does not do.
+- Formula cells are reported (A013) with the formula and the value that was read: calamine
+  gives a formula's saved result (or an empty string when the file has none, as in a workbook
+  written by a script), so the formulas are found in the sheet's XML by
+  :mod:`pl_vocab.io.workbook_formulas` (.xlsx and .ods; not in the binary .xls and .xlsb). A
+  formula cell is not also reported as a non-text cell (A014).
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ from collections.abc import Sequence
 
 from pl_vocab.io.tables import DEFAULT_MAX_ROWS, Record, Table, blank_row_findings, column_letter
 from pl_vocab.io.text import InputError, input_finding
+from pl_vocab.io.workbook_formulas import Formulas, FormulaScanError, find_formulas
 from pl_vocab.report.model import Finding, Location
 
 __all__ = ["DEFAULT_MAX_UNCOMPRESSED", "cell_text", "read_workbook"]
@@ -41,6 +44,8 @@ __all__ = ["DEFAULT_MAX_UNCOMPRESSED", "cell_text", "read_workbook"]
 DEFAULT_MAX_UNCOMPRESSED = 256 * 1024 * 1024
 _MAX_ZIP_ENTRIES = 10_000
 _RESAVE = "Open it in Excel or LibreOffice and save it again as .xlsx, or export it as CSV UTF-8."
+FORMULAS_LISTED = 50  # formula cells reported one by one; the rest in one finding
+_FORMULA_SHOWN = 60  # characters of a formula quoted in a message
 
 
 def cell_text(value: object) -> tuple[str, str | None]:
@@ -282,7 +287,81 @@ def read_workbook(
         if type(exc).__name__ != "PanicException":
             raise
         raise _open_error(exc, source) from None
-    return _to_table(values, merged, source, chosen, names, hidden, sheet is not None)
+    formulas = _formulas(data, chosen, source)
+    return _to_table(values, merged, source, chosen, names, hidden, sheet is not None, formulas)
+
+
+def _formulas(data: bytes, sheet: str, source: str) -> Formulas | Finding | None:
+    """The formula cells of ``sheet`` (None for a workbook that is not a zip archive), or a
+    finding saying why they could not be looked for."""
+    if data[:4] != b"PK\x03\x04":
+        return None
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return find_formulas(archive, sheet, limit=FORMULAS_LISTED)
+    except FormulaScanError as exc:
+        why = str(exc)
+    except (zipfile.BadZipFile, EOFError, ValueError, KeyError, NotImplementedError, zlib.error):
+        why = "could not be opened a second time"
+    return input_finding(
+        "A013",
+        f"Formula cells could not be looked for: the workbook {why}. Cells that hold a formula "
+        "read as the value the formula last showed, or as empty.",
+        Location(file=source, sheet=sheet),
+        _RESAVE,
+    )
+
+
+def _formula_findings(
+    formulas: Formulas, values: Sequence[Sequence[object]], source: str, sheet: str
+) -> list[Finding]:
+    findings = []
+    for (row, col), text in sorted(formulas.cells.items()):
+        ref = f"{column_letter(col)}{row}"
+        raw = values[row - 1] if 0 < row <= len(values) else ()
+        shown_value = cell_text(raw[col])[0] if col < len(raw) else ""
+        if text:
+            formula = text if text.startswith("=") else f"={text}"
+            if len(formula) > _FORMULA_SHOWN:
+                formula = formula[: _FORMULA_SHOWN - 1] + "…"
+            what = f"the formula {formula}"
+        else:
+            what = "a formula shared with the cells near it"
+        if shown_value:
+            message = (
+                f"Cell {ref} holds {what}; the value it last showed, {shown_value!r}, was read."
+            )
+            fix = (
+                "Replace the formula by its value (copy the cells, then Paste Special > Values), "
+                "so the glossary holds the text itself."
+            )
+        else:
+            message = f"Cell {ref} holds {what} with no saved result, so it reads as empty."
+            fix = (
+                "Open the file in Excel or LibreOffice and save it so the result is stored, or "
+                "replace the formula by its value (Paste Special > Values)."
+            )
+        findings.append(
+            input_finding(
+                "A013",
+                message,
+                Location(file=source, sheet=sheet, row=row, column=column_letter(col)),
+                fix,
+            )
+        )
+    more = formulas.total - len(formulas.cells)
+    if more > 0:
+        findings.append(
+            input_finding(
+                "A013",
+                f"{more:,} more cell{'s' if more != 1 else ''} hold a formula (only the first "
+                f"{len(formulas.cells)} are listed).",
+                Location(file=source, sheet=sheet),
+                "Replace the formulas by their values (select the sheet, copy, then Paste "
+                "Special > Values).",
+            )
+        )
+    return findings
 
 
 def _to_table(
@@ -293,7 +372,9 @@ def _to_table(
     names: list[str],
     hidden: set[str],
     asked: bool,
+    formulas: Formulas | Finding | None = None,
 ) -> Table:
+    in_formula = set(formulas.cells) if isinstance(formulas, Formulas) else set()
     header: Record | None = None
     records: list[Record] = []
     blank: list[int] = []
@@ -304,7 +385,11 @@ def _to_table(
             if header is not None:
                 blank.append(index + 1)
             continue
-        kinds = tuple((col, kind) for col, (_, kind) in enumerate(converted) if kind)
+        kinds = tuple(
+            (col, kind)
+            for col, (_, kind) in enumerate(converted)
+            if kind and (index + 1, col) not in in_formula
+        )
         record = Record(index + 1, None, cells, kinds)
         if header is None:
             header = record
@@ -342,6 +427,10 @@ def _to_table(
                 "Unmerge the cells and fill in each row.",
             )
         )
+    if isinstance(formulas, Formulas):
+        findings.extend(_formula_findings(formulas, values, source, chosen))
+    elif formulas is not None:
+        findings.append(formulas)
     last = records[-1].row if records else header.row
     findings.extend(blank_row_findings(source, blank, last, sheet=chosen))
     return Table(
