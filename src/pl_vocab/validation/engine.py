@@ -31,7 +31,7 @@ from pydantic import BaseModel
 from pl_vocab.report.model import Finding, InputInfo, Report
 from pl_vocab.validation.catalogue import RULES
 from pl_vocab.validation.index import class_info, is_known_class, known_classes
-from pl_vocab.validation.layers import Place, Where, check_structure, finding
+from pl_vocab.validation.layers import Place, Where, _typed_validator, check_structure, finding
 from pl_vocab.validation.rules import BatchState, _join, check_rules, expand
 from pl_vocab.validation.sources import Item
 
@@ -121,6 +121,13 @@ class Validator:
     # ------------------------------------------------------------------------- one record
     def check(self, record: Any, where: Where | None = None) -> list[Finding]:
         """Findings for one record (and remember it for the batch rules)."""
+        if record.__class__ is dict:  # nearly always: no model to dump
+            if self.class_name is None:
+                found = _fast_check(record, where or Place(), None, self.selected, self.state)
+                if found is not None:
+                    self.records += 1
+                    return self._counted(found) if found else found
+            return self.check_item(Item(record, self.class_name, where or Place()))
         if isinstance(record, BaseModel):
             item = Item(
                 record.model_dump(mode="json", exclude_none=True),
@@ -136,8 +143,9 @@ class Validator:
         """Findings for one item read from a file, kept (up to the cap) and returned."""
         found = _check_item(item, self.class_name, self.selected, state or self.state)
         self.records += 1
-        if not found:
-            return found
+        return self._counted(found) if found else found
+
+    def _counted(self, found: list[Finding]) -> list[Finding]:
         if any(f.severity == "error" for f in found):
             self.invalid_records += 1
         return self._keep(found)
@@ -272,7 +280,12 @@ def _check_item(
     item: Item, default: str | None, selected: frozenset[str], state: BatchState
 ) -> list[Finding]:
     read = item.findings  # found while reading the record
-    if item.data is None and read:
+    data = item.data
+    if read is None and item.class_name is None:
+        quick = _fast_check(data, item.where, item.lines, selected, state)
+        if quick is not None:
+            return quick
+    if data is None and read:
         return list(read)
     class_name, data, problem, typed = _class_of(item, default)
     where = item.where
@@ -304,8 +317,43 @@ def _check_item(
                 seen.add(key)
                 unique.append(f)
         found = unique
-    # the record's identifier and the lines of fields are added to findings only (most records
-    # have none, and a location is an object worth not copying for nothing)
+    return _annotated(found, class_name, data, where, item.lines)
+
+
+def _fast_check(
+    data: Any,
+    where: Where,
+    lines: dict[str, int] | None,
+    selected: frozenset[str],
+    state: BatchState,
+) -> list[Finding] | None:
+    """The findings of the usual record, a plain dict that names its class and is structurally
+    valid: the rules run at once, without the general path's bookkeeping. None for any other
+    record (nothing has been remembered of it then: the general path checks it from scratch)."""
+    if data.__class__ is not dict:
+        return None
+    declared = data.get("type")
+    if declared.__class__ is not str or not is_known_class(declared):
+        return None
+    try:
+        if not _typed_validator(declared).is_valid(data):
+            return None
+    except ValueError:  # not JSON data: the general path explains it
+        return None
+    found = check_rules(data, declared, where, state, selected=selected)
+    return _annotated(found, declared, data, where, lines) if found else found
+
+
+def _annotated(
+    found: list[Finding],
+    class_name: str | None,
+    data: Any,
+    where: Where,
+    lines: dict[str, int] | None,
+) -> list[Finding]:
+    """The findings with the record's identifier and the lines of their fields added: only
+    now, since most records have none and a location is an object worth not copying for
+    nothing."""
     ident_slot = class_info(class_name).identifier if class_name else None
     ident = data.get(ident_slot) if ident_slot and isinstance(data, dict) else None
     if isinstance(ident, str) and where.record_id is None:
@@ -313,8 +361,8 @@ def _check_item(
             f.model_copy(update={"location": f.location.model_copy(update={"record_id": ident})})
             for f in found
         ]
-    if item.lines:
-        found = [_with_line(f, item.lines) for f in found]
+    if lines:
+        found = [_with_line(f, lines) for f in found]
     return found
 
 
@@ -330,12 +378,10 @@ def _with_line(f: Finding, lines: dict[str, int]) -> Finding:
 
 
 # ------------------------------------------------------------------------------ public API
-def _as_items(records: Any, class_name: str | None) -> Iterator[tuple[Any, Place]]:
+def _as_items(records: Any) -> Iterable[tuple[Any, Place]]:
     if isinstance(records, (BaseModel, dict)):
-        yield records, Place(record_index=1)
-        return
-    for i, r in enumerate(records, 1):
-        yield r, Place(record_index=i)
+        return [(records, Place(record_index=1))]
+    return ((r, Place(record_index=i)) for i, r in enumerate(records, 1))
 
 
 def iter_findings(
@@ -351,10 +397,13 @@ def iter_findings(
     the batch findings (unresolved references) come last. Memory stays flat: nothing is kept but
     identifiers and pending references."""
     v = Validator(cls, select, ignore, now, known_ids, max_per_rule=0)
+    check, findings = v.check, v.findings
     with fewer_collections():
-        for record, where in _as_items(records, cls):
-            yield from v.check(record, where)
-            v.findings.clear()
+        for record, where in _as_items(records):
+            found = check(record, where)
+            if found:
+                yield from found
+                findings.clear()
         yield from v.finish()
 
 

@@ -281,7 +281,8 @@ class BatchState:
         ``path.name`` when ``name`` is given (joined only when a finding needs it)."""
         first = self.ids.get(iri)
         if first is None:
-            self.ids[iri] = self._pack(where)
+            packed = where.packed if where.__class__ is Place else None
+            self.ids[iri] = self._pack(where) if packed is None else packed
             if self.pending:
                 self.pending.pop(iri, None)
             return None
@@ -450,7 +451,10 @@ def _language(value: str, where: Where, path: str, on: dict[str, bool], out: lis
                     "language",
                 )
             )
-    elif on["V009"] and canonical_case(value) != value:
+    elif canonical_case(value) == value:
+        if len(_KNOWN_GOOD_TAGS) < _MAX_GOOD_TAGS:
+            _KNOWN_GOOD_TAGS.add(value)  # no rule can fire on it again: skipped from now on
+    elif on["V009"]:
         out.append(
             finding(
                 "V009",
@@ -487,7 +491,7 @@ def check_rules(
     out: list[Finding] = []
     texts: list[str] = []
     in_vocabulary = class_name in _VOCABULARY_CLASSES
-    _walk(data, _active(class_name, selected), where, state, path, out, in_vocabulary, texts)
+    _walker(class_name, selected)(data, where, state, path, out, in_vocabulary, texts)
     if texts and _may_hold_deprecated(texts):
         # rare: some text holds a deprecated label (or is not valid Unicode); find which
         located: list[tuple[str, str, str, bool]] = []
@@ -559,130 +563,251 @@ def _active(class_name: str, selected: frozenset[str] | None) -> _Active:
     )
 
 
-def _walk(
-    data: dict[str, Any],
-    ap: _Active,
-    where: Where,
+# ------------------------------------------------------------------------- compiled walkers
+# A record is walked along its class's active plan by a function written for that plan: the
+# slot names, rule switches and nested classes are constants in its code, so a record costs the
+# look-ups of its own slots and nothing else (a loop over the plan's parts, the same walk
+# interpreted, took twice as long). The source is generated once per class and selection of
+# rules; :func:`walker_source` shows it.
+
+_KNOWN_GOOD_TAGS: set[str] = set()  # language tags seen valid and in canonical case
+_MAX_GOOD_TAGS = 10_000
+
+
+def _future(
+    value: Any,
+    name: str,
+    is_date: bool,
     state: BatchState,
+    where: Where,
     path: str,
     out: list[Finding],
-    in_vocabulary: bool,
-    texts: list[str],
 ) -> None:
-    """One object along its active plan; ``in_vocabulary``: inside an object that describes the
-    vocabulary itself (its deprecated labels are data there, not language use)."""
-    get = data.get
-    if ap.identifier:
-        ident = get(ap.identifier)
-        if isinstance(ident, str):
-            dup = state.see_id(expand(ident), where, path, ap.identifier)
-            if dup is not None:
-                out.append(dup)
-    for name, multi, target in ap.references:
-        value = get(name)
-        if value is None:
-            continue
-        if not multi:
-            if isinstance(value, str):
-                state.see_reference(expand(value), target, where, path, name)
-            continue
-        for i, ref in enumerate(value):
-            if isinstance(ref, str):
-                state.see_reference(expand(ref), target, where, path, name, i)
-    for name, is_date in ap.past_dates:
-        value = get(name)
-        # text that starts with a day before yesterday (UTC) is in the past whatever its offset
-        if value is None or (isinstance(value, str) and value[:10] < state.surely_past):
-            continue
-        moment = _when(value, is_date)
-        # a date is "in the future" only once that day has begun everywhere on Earth
-        if moment is not None and moment > (state.date_limit if is_date else state.limit):
+    """V006 for a date that the quick look could not place in the past."""
+    moment = _when(value, is_date)
+    # a date is "in the future" only once that day has begun everywhere on Earth
+    if moment is not None and moment > (state.date_limit if is_date else state.limit):
+        out.append(
+            finding(
+                "V006",
+                f"'{name}' lies in the future",
+                where,
+                f"{path}.{name}",
+                "record the date it happened; plans belong in fields such as target_date",
+                name,
+            )
+        )
+
+
+def _order(
+    data: dict[str, Any], start: str, end: str, where: Where, path: str, out: list[Finding]
+) -> None:
+    """V007 when ``end`` comes before ``start``."""
+    a, b = _when(data.get(start), False), _when(data.get(end), False)
+    if a is not None and b is not None and b < a:
+        out.append(
+            finding(
+                "V007",
+                f"'{end}' comes before '{start}'",
+                where,
+                f"{path}.{end}",
+                "check both dates and their timezone offsets",
+                end,
+            )
+        )
+
+
+def _concept_references(
+    value: Any, name: str, multi: bool, where: Where, path: str, out: list[Finding]
+) -> None:
+    """V010 for references to deprecated concepts."""
+    replacement_of = _deprecated().replacement_of
+    for i, ref in enumerate(value if multi else (value,)):
+        iri = expand(ref) if isinstance(ref, str) else ""
+        if iri in replacement_of:
+            repl = replacement_of[iri]
             out.append(
                 finding(
-                    "V006",
-                    f"'{name}' lies in the future",
+                    "V010",
+                    f"<{iri}> is a deprecated concept",
                     where,
-                    f"{path}.{name}",
-                    "record the date it happened; plans belong in fields such as target_date",
+                    f"{path}.{name}[{i}]" if multi else f"{path}.{name}",
+                    f"point at '{repl}' instead" if repl else "point at an active concept",
                     name,
                 )
             )
-    for start, end in ap.ordered:
-        a, b = _when(get(start), False), _when(get(end), False)
-        if a is not None and b is not None and b < a:
-            out.append(
-                finding(
-                    "V007",
-                    f"'{end}' comes before '{start}'",
-                    where,
-                    f"{path}.{end}",
-                    "check both dates and their timezone offsets",
-                    end,
-                )
-            )
-    for name in ap.language:
-        value = get(name)
-        if isinstance(value, str):
-            _language(value, where, f"{path}.{name}", ap.on, out)
-    if ap.narrative:
-        _narrative(data, where, path, ap.on, out)
-    elif ap.consent:
-        _consent(data, state.now, where, path, out)
-    if ap.asserter:
-        _asserter(data, where, path, out)
-    if ap.deprecated and not in_vocabulary:
-        _deprecated_use(data, ap.plan, where, path, out, texts)
-    for name, cls, multi in ap.inlined:
-        value = get(name)
-        if value is None:
-            continue
-        nested = _active(cls, ap.selected)
-        inside = in_vocabulary or cls in _VOCABULARY_CLASSES
-        if multi and isinstance(value, list):
-            for i, item in enumerate(value):
-                if isinstance(item, dict):
-                    _walk(item, nested, where, state, f"{path}.{name}[{i}]", out, inside, texts)
-        elif isinstance(value, dict):
-            _walk(value, nested, where, state, f"{path}.{name}", out, inside, texts)
 
 
-def _deprecated_use(
-    data: dict[str, Any],
-    plan: RulePlan,
-    where: Where,
-    path: str,
-    out: list[Finding],
-    texts: list[str],
-) -> None:
-    """References to deprecated concepts now; the free text gathered for one scan per record."""
-    if plan.concept_references:
-        replacement_of = _deprecated().replacement_of
-        for name, multi in plan.concept_references:
-            value = data.get(name)
-            if value is None:
-                continue
-            for i, ref in enumerate(value if multi else (value,)):
-                iri = expand(ref) if isinstance(ref, str) else ""
-                if iri in replacement_of:
-                    repl = replacement_of[iri]
-                    out.append(
-                        finding(
-                            "V010",
-                            f"<{iri}> is a deprecated concept",
-                            where,
-                            f"{path}.{name}[{i}]" if multi else f"{path}.{name}",
-                            f"point at '{repl}' instead" if repl else "point at an active concept",
-                            name,
-                        )
-                    )
-    for name, multi, _ in plan.texts:
-        value = data.get(name)
-        if value is None:
-            continue
+def _source(ap: _Active) -> tuple[str, set[str]]:
+    """The walker of one active plan, as Python source, and the classes it calls."""
+    lines = [
+        f"def walk_{ap.name}(data, where, state, path, out, inv, texts):",
+        "    get = data.get",
+    ]
+    add = lines.append
+    if ap.identifier:
+        add(f"    v = get({ap.identifier!r})")
+        add("    if isinstance(v, str):")
+        add(f"        dup = state.see_id(expand(v), where, path, {ap.identifier!r})")
+        add("        if dup is not None:")
+        add("            out.append(dup)")
+    if ap.references:
+        add("    ids = state.ids")
+    for name, multi, target in ap.references:
+        add(f"    v = get({name!r})")
         if multi:
-            texts.extend(value)  # a list of text: the record passed the structure layer
-        elif isinstance(value, str):
-            texts.append(value)
+            add("    if v is not None:")
+            add("        for i, ref in enumerate(v):")
+            add("            if isinstance(ref, str):")
+            add("                iri = ref if ref.startswith(NOT_CURIES) else expand(ref)")
+            add("                if iri not in ids:")
+            add(
+                f"                    state.see_reference(iri, {target!r}, where, path, {name!r}, i)"
+            )
+        else:
+            add("    if isinstance(v, str):")
+            add("        iri = v if v.startswith(NOT_CURIES) else expand(v)")
+            add("        if iri not in ids:")
+            add(f"            state.see_reference(iri, {target!r}, where, path, {name!r})")
+    for name, is_date in ap.past_dates:
+        add(f"    v = get({name!r})")
+        # text that starts with a day before yesterday (UTC) is in the past whatever its offset
+        add("    if v is not None and not (isinstance(v, str) and v[:10] < state.surely_past):")
+        add(f"        future(v, {name!r}, {is_date!r}, state, where, path, out)")
+    for start, end in ap.ordered:
+        add(f"    if {start!r} in data and {end!r} in data:")
+        add(f"        order(data, {start!r}, {end!r}, where, path, out)")
+    for name in ap.language:
+        add(f"    v = get({name!r})")
+        add("    if isinstance(v, str) and v not in GOOD_TAGS:")
+        add(f"        language(v, where, path + {'.' + name!r}, on, out)")
+    if ap.narrative:
+        # a narrative that starts with a letter, is longer than any placeholder and has no
+        # scores or level beside it passes both rules: the usual case, decided here
+        add("    v = get('narrative')")
+        add("    if not (isinstance(v, str) and v[:1].isalpha() and len(v) > LONGEST_PLACEHOLDER")
+        add("            and not get('scores') and not get('proficiency_level')):")
+        add("        narrative(data, where, path, on, out)")
+    elif ap.consent:
+        add("    consent(data, state.now, where, path, out)")
+    if ap.asserter:
+        add("    asserter(data, where, path, out)")
+    if ap.deprecated:
+        add("    if not inv:")
+        for name, multi in ap.plan.concept_references:
+            add(f"        v = get({name!r})")
+            add("        if v is not None:")
+            add(f"            concept_references(v, {name!r}, {multi!r}, where, path, out)")
+        for name, multi, _ in ap.plan.texts:
+            add(f"        v = get({name!r})")
+            if multi:  # a list of text: the record passed the structure layer
+                add("        if v is not None:")
+                add("            texts.extend(v)")
+            else:
+                add("        if isinstance(v, str):")
+                add("            texts.append(v)")
+    calls = set()
+    for name, cls, multi in ap.inlined:
+        if not _has_work(cls, ap.selected):
+            continue  # nothing in it (or in what it holds) for the selected rules
+        calls.add(cls)
+        inside = "True" if cls in _VOCABULARY_CLASSES else "inv"
+        add(f"    v = get({name!r})")
+        add("    if v is not None:")
+        branch = "if"
+        if multi:
+            add("        if isinstance(v, list):")
+            add("            for i, item in enumerate(v):")
+            add("                if isinstance(item, dict):")
+            add(
+                f"                    walk_{cls}(item, where, state, f'{{path}}.{name}[{{i}}]', "
+                f"out, {inside}, texts)"
+            )
+            branch = "elif"
+        add(f"        {branch} isinstance(v, dict):")
+        add(f"            walk_{cls}(v, where, state, path + {'.' + name!r}, out, {inside}, texts)")
+    return "\n".join(lines) + "\n", calls
+
+
+@cache
+def _has_work(class_name: str, selected: frozenset[str] | None) -> bool:
+    """Whether walking an object of ``class_name`` can find or remember anything."""
+    seen: set[str] = set()
+    todo = [class_name]
+    while todo:
+        name = todo.pop()
+        if name in seen:
+            continue
+        seen.add(name)
+        ap = _active(name, selected)
+        if (
+            ap.identifier
+            or ap.references
+            or ap.past_dates
+            or ap.ordered
+            or ap.language
+            or ap.narrative
+            or ap.consent
+            or ap.asserter
+            or ap.deprecated
+        ):
+            return True
+        todo.extend(cls for _, cls, _ in ap.inlined)
+    return False
+
+
+@cache
+def _namespace(selected: frozenset[str] | None) -> dict[str, Any]:
+    """Where the walkers of one selection of rules live, and what their code refers to."""
+    return {
+        "expand": expand,
+        "NOT_CURIES": _NOT_CURIES,
+        "LONGEST_PLACEHOLDER": _LONGEST_PLACEHOLDER,
+        "GOOD_TAGS": _KNOWN_GOOD_TAGS,
+        "future": _future,
+        "order": _order,
+        "language": _language,
+        "narrative": _narrative,
+        "consent": _consent,
+        "asserter": _asserter,
+        "concept_references": _concept_references,
+        "on": _flags(selected),
+    }
+
+
+def walker_source(class_name: str, selected: frozenset[str] | None = None) -> str:
+    """The generated source of the walker of ``class_name`` (for reading and for tests)."""
+    return _source(_active(class_name, selected))[0]
+
+
+_WALKERS: dict[tuple[str, frozenset[str] | None], Any] = {}
+
+
+def _walker(class_name: str, selected: frozenset[str] | None) -> Any:
+    """The walker of ``class_name``, compiled on first use with those of its nested classes."""
+    fn = _WALKERS.get((class_name, selected))
+    if fn is None:
+        fn = _WALKERS[(class_name, selected)] = _compile_walker(class_name, selected)
+    return fn
+
+
+def _compile_walker(class_name: str, selected: frozenset[str] | None) -> Any:
+    ns = _namespace(selected)
+    fn = ns.get(f"walk_{class_name}")
+    if fn is not None:
+        return fn
+    todo, done = [class_name], set()
+    while todo:
+        name = todo.pop()
+        if name in done or f"walk_{name}" in ns:
+            continue
+        if not name.isidentifier():  # class names come from the schema; never from data
+            raise ValueError(f"not a class name: {name!r}")
+        done.add(name)
+        code, calls = _source(_active(name, selected))
+        exec(compile(code, f"<pl_vocab walker {name}>", "exec"), ns)
+        todo.extend(calls)
+    return ns[f"walk_{class_name}"]
 
 
 def _located_texts(
