@@ -547,7 +547,7 @@ def test_json_glossary_with_lines_and_non_text_values() -> None:
         ("[" * 5000, "g.json", "nested too deeply"),
         ("- [" * 5000, "g.yaml", "(nested too deeply|not valid YAML)"),
         ("x: !!int 1" + "1" * 5000, "g.yaml", "not valid YAML"),
-        ("[" + "1" * 5000 + "]", "g.json", "cannot be read"),
+        ("[" + "1" * 5000 + "]", "g.json", "more than 4,300 digits; write it as text"),
     ],
 )
 def test_malformed_yaml_and_json(text: str, name: str, message: str) -> None:
@@ -680,3 +680,34 @@ def test_arbitrary_bytes_inside_a_zip_raise_nothing_but_glossary_input_error(dat
     for name in ("g.xlsx", "g.ods"):
         with contextlib.suppress(GlossaryInputError):
             read_glossary_bytes(buffer.getvalue(), name)
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "line", "message"),
+    [
+        (
+            "g.yaml",
+            "terms:\n  - term: Equity\n    definition: Each learner gets what they need.\n"
+            "    definition: Everyone gets the same.\n",
+            4,
+            "the key 'definition' appears twice in one mapping (column 5)",
+        ),
+        (
+            "g.json",
+            '[{"term": "Equity", "definition": "a",\n  "definition": "b"}]',
+            2,
+            "the key 'definition' appears twice in one object at column 3",
+        ),
+        ("g.json", '[{"term": "Equity",\n "definition": NaN}]', 2, "NaN is not a JSON value"),
+        ("g.json", '[{"term": "Equity", "n": ' + "9" * 5000 + "}]", 1, "more than 4,300 digits"),
+    ],
+)
+def test_a_field_written_twice_or_a_value_json_has_not_is_refused_with_its_line(
+    name: str, text: str, line: int, message: str
+) -> None:
+    """Reading it anyway would keep one value and silently lose the other."""
+    with pytest.raises(GlossaryInputError) as err:
+        read_glossary_bytes(text.encode("utf-8"), name)
+    assert err.value.location is not None and err.value.location.line == line
+    assert message in str(err.value)
+    assert str(err.value).startswith(f"{name}, line {line}: ")

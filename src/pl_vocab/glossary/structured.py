@@ -20,8 +20,9 @@ import re
 import yaml
 
 from pl_vocab.glossary.columns import GlossaryInputError, normalize_header
+from pl_vocab.io.json_safe import JsonSyntaxError, decode
 from pl_vocab.io.tables import Record, Table
-from pl_vocab.io.yaml_safe import YamlInputError, _SafeNoAliasLoader
+from pl_vocab.io.yaml_safe import UniqueKeys, YamlInputError, _SafeNoAliasLoader
 from pl_vocab.report.model import Location
 
 __all__ = ["read_structured"]
@@ -31,8 +32,9 @@ def _compact(text: str) -> str:
     return normalize_header(text).replace(" ", "")
 
 
-class _TextLoader(_SafeNoAliasLoader):
-    """Aliases refused; every scalar stays the text written (``No``, ``0012``), nulls None."""
+class _TextLoader(UniqueKeys, _SafeNoAliasLoader):
+    """Aliases and repeated keys refused; every scalar stays the text written (``No``,
+    ``0012``), nulls None."""
 
 
 _TextLoader.yaml_implicit_resolvers = {
@@ -49,12 +51,17 @@ def _load_yaml(text: str, source: str) -> tuple[object, list[int] | None]:
         loader.name = source
         node = loader.get_single_node()
         data = None if node is None else loader.construct_document(node)
-    except YamlInputError as exc:  # aliases
+    except YamlInputError as exc:  # aliases, a key written twice
         place = re.search(r"line (\d+), column (\d+): (.*)\.$", str(exc))
+        repeated = "appears twice" in str(exc)
+        what = place.group(3).removesuffix("; keep one") if place else str(exc)
         raise GlossaryInputError(
-            f"{place.group(3)} (column {place.group(2)})" if place else str(exc),
+            f"{what} (column {place.group(2)})" if place else what,
             location=Location(file=source, line=int(place.group(1)) if place else None),
-            check_id="A018",
+            fix="Keep one of the two values (the glossary would otherwise lose the other)."
+            if repeated
+            else None,
+            check_id=None if repeated else "A018",
         ) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -89,23 +96,29 @@ def _load_yaml(text: str, source: str) -> tuple[object, list[int] | None]:
 
 def _load_json(text: str, source: str) -> tuple[object, list[int] | None]:
     try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
+        data = decode(text)  # strict: a key twice in one object, NaN, huge numbers refused
+    except JsonSyntaxError as exc:
         raise GlossaryInputError(
-            f"this is not valid JSON ({exc.msg} at column {exc.colno})",
-            location=Location(file=source, line=exc.lineno),
-            fix="Fix the JSON there (a missing comma or quote is the usual cause).",
-        ) from None
-    except ValueError as exc:  # e.g. an integer with more digits than Python converts
-        raise GlossaryInputError(
-            f"this JSON cannot be read ({type(exc).__name__})",
-            location=Location(file=source),
-            fix="Write long numbers as text, in quotes.",
+            f"this is not valid JSON ({exc.reason}"
+            + (f" at column {exc.column}" if exc.column else "")
+            + ")",
+            location=Location(file=source, line=exc.line),
+            fix=_json_fix(exc.reason),
         ) from None
     try:
         return data, _json_entry_lines(text)
     except (ValueError, IndexError):
         return data, None
+
+
+def _json_fix(reason: str) -> str:
+    if "twice" in reason:
+        return "Keep one of the two values (the glossary would otherwise lose the other)."
+    if "is not a JSON value" in reason:  # NaN, Infinity
+        return "Write the value as text, in quotes, or leave the field out."
+    if "digits" in reason:
+        return "Write long numbers as text, in quotes."
+    return "Fix the JSON there (a missing comma or quote is the usual cause)."
 
 
 def _skip(text: str, i: int) -> int:

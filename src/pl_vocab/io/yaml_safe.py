@@ -46,10 +46,9 @@ _SafeNoAliasLoader.yaml_implicit_resolvers = {
 }
 
 
-class _RecordLoader(_SafeNoAliasLoader):
-    """For records: a key written twice in one mapping is refused (YAML forbids it; PyYAML would
-    keep the last value and silently drop the first), and an integer too long for Python to
-    convert is an input error with its line, not a crash."""
+class UniqueKeys(yaml.SafeLoader):
+    """A key written twice in one mapping is refused (YAML forbids it; PyYAML would keep the
+    last value and silently drop the first), with its line and column."""
 
     def construct_mapping(self, node: Any, deep: bool = False) -> Any:
         seen: set[tuple[str, str]] = set()
@@ -63,6 +62,11 @@ class _RecordLoader(_SafeNoAliasLoader):
                     )
                 seen.add((key.tag, key.value))
         return super().construct_mapping(node, deep=deep)
+
+
+class _RecordLoader(UniqueKeys, _SafeNoAliasLoader):
+    """For records: keys unique in each mapping, and an integer too long for Python to convert
+    is an input error with its line, not a crash."""
 
     def construct_long_int(self, node: Any) -> Any:
         try:
