@@ -136,3 +136,109 @@ def test_convert_runs_without_any_network(tmp_path: Path) -> None:
     )
     assert out.returncode == 0, out.stderr
     assert "plv:Learner" in out.stdout
+
+
+# nothing dropped without a word -------------------------------------------------------------
+
+_TYPED = (
+    "@prefix plv: <https://w3id.org/pl-vocab/> .\n"
+    "@prefix sdo: <https://schema.org/> .\n"
+    '<https://district.example.org/learners/1> a plv:Learner ; sdo:educationalLevel "7" .\n'
+)
+
+
+@pytest.mark.parametrize(
+    ("extra", "subject", "message"),
+    [
+        (
+            '<https://district.example.org/learners/2> sdo:name "Ana" ; sdo:educationalLevel "6" .\n',
+            "https://district.example.org/learners/2",
+            "has no rdf:type naming a pl_vocab class and no loaded record holds it; its 2 "
+            "triples were not loaded",
+        ),
+        (
+            '<https://district.example.org/people/3> a sdo:Person ; sdo:name "Rosa" .\n',
+            "https://district.example.org/people/3",
+            "its class <https://schema.org/Person> is not a pl_vocab class; its 2 triples were "
+            "not loaded",
+        ),
+        (
+            '_:b1 sdo:description "Photo of the model" .\n',
+            "_:",
+            "has no rdf:type naming a pl_vocab class and no loaded record holds it; its 1 "
+            "triple was not loaded",
+        ),
+    ],
+)
+def test_triples_no_record_takes_are_reported_not_dropped(
+    extra: str, subject: str, message: str
+) -> None:
+    with pytest.raises(RdfDataError) as err:
+        exchange.loads(_TYPED + extra, "turtle", source="district.ttl")
+    [problem] = err.value.problems
+    assert problem.subject.startswith(subject)
+    assert problem.message == message
+    assert problem.fix and "rdf:type" in problem.fix
+
+
+def test_the_typed_graph_alone_loads() -> None:
+    (learner,) = exchange.loads(_TYPED, "turtle")
+    assert isinstance(learner, Learner) and learner.grade_level == "7"
+
+
+def test_validate_reports_untyped_triples_as_r011(tmp_path: Path) -> None:
+    from .cli_in_process import invoke_validate
+
+    path = tmp_path / "records.ttl"
+    path.write_text(
+        _TYPED + '<https://district.example.org/learners/2> sdo:educationalLevel "6" .\n',
+        encoding="utf-8",
+    )
+    result = invoke_validate("2026-11-23T12:00:00+00:00", path, "--format", "json")
+    assert result.exit_code == 1
+    report = json.loads(result.stdout)
+    [finding] = [f for f in report["findings"] if f["id"] == "R011"]
+    assert finding["location"]["subject"] == "https://district.example.org/learners/2"
+    assert finding["message"].endswith("its 1 triple was not loaded")
+    assert "rdf:type" in finding["suggestion"]
+
+
+@pytest.mark.parametrize(
+    ("tag", "reason"),
+    [
+        ("not a tag!", "is not a language tag"),
+        ("e", "is not a language tag"),
+        ("xx-yyyyyyyyy", "is not a language tag"),
+        (5, "is not text"),
+    ],
+)
+@pytest.mark.parametrize("where", ["value", "context"])
+def test_a_malformed_language_tag_in_json_ld_is_refused_not_dropped(
+    tag: object, reason: str, where: str
+) -> None:
+    """The RDF reader would drop the text it tags; the document is refused with the path."""
+    label = {"@value": "Equidad", "@language": tag}
+    doc: dict[str, object] = {
+        "@context": CONTEXT_IRI,
+        "@graph": [{**LEARNER, "name": "Ana"}],
+    }
+    if where == "value":
+        doc["@graph"] = [{**LEARNER, "name": label}]
+        path = "$.@graph[0].name.@language"
+    else:
+        doc["@context"] = [CONTEXT_IRI, {"@language": tag}]
+        path = "$.@context[1].@language"
+    with pytest.raises(InputError) as err:
+        exchange.loads(json.dumps(doc), "jsonld", source="r.jsonld")
+    message = str(err.value)
+    assert message.startswith(f"r.jsonld: {path} ")
+    assert reason in message and "would be lost" in message
+
+
+def test_a_null_or_well_formed_language_is_accepted() -> None:
+    doc = {
+        "@context": [CONTEXT_IRI, {"@language": None}],
+        "@graph": [{**LEARNER, "name": {"@value": "Ana", "@language": "es-MX"}}],
+    }
+    (learner,) = exchange.loads(json.dumps(doc), "jsonld")
+    assert isinstance(learner, Learner) and learner.name == "Ana"

@@ -67,6 +67,8 @@ def resolve_contexts(document: Any, *, source: str = "<input>") -> Any:
                         f"{source}: {path}.@import refers to {v!r}; imported contexts are not "
                         "fetched. Embed the context instead."
                     )
+                if k == "@language":
+                    _check_language(v, f"{path}.{k}", source)
                 out[k] = walk(v, f"{path}.{k}") if isinstance(v, dict | list) else v
             return out
         return value
@@ -75,15 +77,39 @@ def resolve_contexts(document: Any, *, source: str = "<input>") -> Any:
         if isinstance(node, list):
             return [walk(v, f"{path}[{i}]") for i, v in enumerate(node)]
         if isinstance(node, dict):
-            return {
-                k: context_value(v, f"{path}.@context")
-                if k == "@context"
-                else walk(v, f"{path}.{k}")
-                for k, v in node.items()
-            }
+            out = {}
+            for k, v in node.items():
+                if k == "@context":
+                    out[k] = context_value(v, f"{path}.@context")
+                    continue
+                if k == "@language":
+                    _check_language(v, f"{path}.{k}", source)
+                out[k] = walk(v, f"{path}.{k}")
+            return out
         return node
 
     return walk(document, "$")
+
+
+def _check_language(tag: Any, path: str, source: str) -> None:
+    """Refuse a language tag that is not well-formed BCP 47: the RDF reader would drop the text
+    it tags without a word (the tag is named; it is not a sensitive value)."""
+    import pyoxigraph as ox
+
+    if tag is None:
+        return  # "@language": null resets the default language
+    problem = "is not text" if not isinstance(tag, str) else None
+    if problem is None:
+        try:
+            ox.Literal("", language=tag)
+        except ValueError as exc:
+            problem = f"is not a language tag ({str(exc)[:1].lower() + str(exc)[1:]})"
+    if problem is not None:
+        shown = repr(tag)[:40]
+        raise InputError(
+            f"{source}: {path} {shown} {problem}; the text it tags would be lost. Use a BCP 47 "
+            "tag such as en, es or es-MX."
+        )
 
 
 def _node(data: dict[str, Any], cplan: ClassPlan, plan: Plan) -> dict[str, Any]:

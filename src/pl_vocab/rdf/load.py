@@ -83,6 +83,7 @@ class RdfProblem:
     subject: str
     predicate: str | None
     message: str
+    fix: str | None = None  # what to do, when it is more than fixing the triple
 
     def __str__(self) -> str:
         where = f"<{self.subject}>" if not self.subject.startswith("_:") else self.subject
@@ -115,6 +116,7 @@ class _Reader:
         self.types: dict[str, list[str]] = defaultdict(list)
         self.problems: list[RdfProblem] = []
         self.nested: set[str] = set()
+        self.built: set[str] = set()  # subjects whose triples were read into some object
         props = self.props
         # objects of inlined slots are nested nodes, never top-level records; slot IRIs are
         # global in the schema, so whether a predicate inlines is known without the class
@@ -146,6 +148,7 @@ class _Reader:
                 if sum(t in self.plan.by_class_iri for t in type_iris) > 1:
                     message = "has more than one pl_vocab class"
                     self.problems.append(RdfProblem(_show(subject), RDF_TYPE, message))
+                    self.built.add(subject)  # reported: not again as unread
                 continue
             typed.append((subject, cplan))
         return typed
@@ -196,7 +199,30 @@ class _Reader:
     def _problem(self, subject: str, slot: SlotPlan, message: str) -> None:
         self.problems.append(RdfProblem(_show(subject), slot.iri, message))
 
+    def unread(self) -> None:
+        """A problem for each subject whose triples no object took: no pl_vocab class names
+        it and no loaded object holds it (nothing is dropped without a word)."""
+        for subject in (*self.props, *(s for s in self.types if s not in self.props)):
+            if subject in self.built:
+                continue
+            count = len(self.props.get(subject, ())) + len(self.types.get(subject, ()))
+            triples = f"{count} triple{'s' if count != 1 else ''}"
+            foreign = [t for t in self.types.get(subject, ()) if t not in self.plan.by_class_iri]
+            lost = f"its {triples} {'were' if count != 1 else 'was'} not loaded"
+            if foreign:
+                message = f"its class <{foreign[0]}> is not a pl_vocab class; {lost}"
+            else:
+                message = (
+                    f"has no rdf:type naming a pl_vocab class and no loaded record holds it; {lost}"
+                )
+            fix = (
+                "give it an rdf:type with its pl_vocab class (the classes are listed in "
+                "docs/schema/index.md), or remove its triples if they do not belong here"
+            )
+            self.problems.append(RdfProblem(_show(subject), None, message, fix))
+
     def build(self, subject: str, cplan: ClassPlan) -> dict[str, Any]:
+        self.built.add(subject)
         data: dict[str, Any] = {}
         if cplan.identifier and subject[0] == "<":
             data[cplan.identifier] = self.plan.compress(subject[1:-1])
@@ -283,6 +309,7 @@ def from_ntriples(
                     path = ".".join(str(x) for x in e["loc"])
                     message = f"{cplan.name}.{path}: {e['type'].replace('_', ' ')}"
                     reader.problems.append(RdfProblem(_show(subject), None, message))
+        reader.unread()
     finally:
         if gc_was_on:
             gc.enable()

@@ -246,7 +246,7 @@ def _rdf_items(data: bytes, fmt: str, source: str) -> Iterator[Item]:
                 p.message,
                 Location(file=source, subject=p.subject, predicate=p.predicate),
                 None,
-                "fix the triple, or remove it if it does not belong to this record",
+                p.fix or "fix the triple, or remove it if it does not belong to this record",
             )
             for p in exc.problems
         ]
