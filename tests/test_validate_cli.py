@@ -200,16 +200,29 @@ def test_jobs_give_the_same_findings(tmp_path: Path) -> None:
         for i in range(5000)
     ]
     rows.append({**GOAL, "id": "https://example.org/goals/7"})  # a duplicate, far from the first
+    # references to records not in the batch, one in a list (its index is in the JSON path)
+    rows.append(
+        {
+            **GOAL,
+            "id": "https://example.org/goals/x",
+            "learner": "https://example.org/learners/missing",
+            "related_competencies": ["https://example.org/c/1", "https://example.org/c/2"],
+        }
+    )
     path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
     _, one = report(path, "--jobs", "1")
     _, two = report(path, "--jobs", "2")
 
-    def key(f: dict[str, Any]) -> tuple[Any, ...]:
-        return (f["id"], f["location"]["line"], f["location"].get("json_path"), f["message"])
+    def key(f: dict[str, Any]) -> str:
+        return json.dumps(f, sort_keys=True)
 
     assert sorted(map(key, one["findings"])) == sorted(map(key, two["findings"]))
     assert one["stats"] == two["stats"]
-    assert {f["id"] for f in one["findings"]} == {"R002", "V011"}
+    assert {f["id"] for f in one["findings"]} == {"R002", "V001", "V011"}
+    dup = next(f for f in two["findings"] if f["id"] == "V011")
+    assert dup["location"]["record_id"] == "https://example.org/goals/7"
+    paths = {f["location"]["json_path"] for f in two["findings"] if f["id"] == "V001"}
+    assert paths == {"$.learner", "$.related_competencies[0]", "$.related_competencies[1]"}
 
 
 def test_max_findings_keeps_counts_exact(tmp_path: Path) -> None:

@@ -20,7 +20,7 @@ import datetime as dt
 import difflib
 import gc
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,7 +32,7 @@ from pl_vocab.report.model import Finding, InputInfo, Report
 from pl_vocab.validation.catalogue import RULES
 from pl_vocab.validation.index import class_info, is_known_class, known_classes
 from pl_vocab.validation.layers import Place, Where, _typed_validator, check_structure, finding
-from pl_vocab.validation.rules import BatchState, _join, check_rules, expand
+from pl_vocab.validation.rules import BatchState, check_rules, expand
 from pl_vocab.validation.sources import Item
 
 __all__ = ["Validator", "fewer_collections", "iter_findings", "validate"]
@@ -60,9 +60,12 @@ DEFAULT_MAX_PER_RULE = 1000
 _BATCH_RULES = frozenset({"V001", "V011"})
 
 
-# what a worker saw: kind ("id" or "ref"), IRI, target class, where, path, the record's position
-# in the worker's run, and the record's identifier
-Event = tuple[str, str, str, Where, str, int, str | None]
+# what a worker saw: kind ("id" or "ref"), IRI, target class, the JSON path in parts (the object's
+# path, the slot and the index in it, joined by the parent only if a finding needs it), and the
+# record's position in the worker's run. Where each record is, and its identifier, travel once per
+# record beside the events; the path parts are the same few objects again and again, which pickle
+# sends once.
+Event = tuple[str, str, str, str, str, int, int]
 
 
 class _RecordingState(BatchState):
@@ -72,18 +75,15 @@ class _RecordingState(BatchState):
         super().__init__(now=now)
         self.events: list[Event] = []
         self.position = 0
-        self.record_id: str | None = None
 
     def see_id(self, iri: str, where: Where, path: str, name: str = "") -> Finding | None:
-        full = _join(path, name, -1)
-        self.events.append(("id", iri, "", where, full, self.position, self.record_id))
+        self.events.append(("id", iri, "", path, name, -1, self.position))
         return None
 
     def see_reference(
         self, iri: str, target: str, where: Where, path: str, name: str = "", index: int = -1
     ) -> None:
-        full = _join(path, name, index)
-        self.events.append(("ref", iri, target, where, full, self.position, self.record_id))
+        self.events.append(("ref", iri, target, path, name, index, self.position))
 
 
 @dataclass
@@ -161,7 +161,13 @@ class Validator:
         self.findings.extend(kept)
         return kept
 
-    def merge(self, found: list[list[Finding]], events: list[Event]) -> None:
+    def merge(
+        self,
+        found: list[list[Finding]],
+        events: list[Event],
+        places: Sequence[Where],
+        record_ids: Sequence[str | None],
+    ) -> None:
         """Fold in what a worker process found for a run of records, as if checked here: the
         per-record findings, then the identifiers and references it saw, replayed in order
         against the batch state (a duplicate found now marks its record invalid, once)."""
@@ -171,13 +177,16 @@ class Validator:
         for record in found:
             self._keep(record)
         out = []
-        for kind, iri, target, where, path, position, record_id in events:
+        see_reference, see_id, ids = self.state.see_reference, self.state.see_id, self.state.ids
+        for kind, iri, target, path, name, index, position in events:
             if kind == "ref":
-                self.state.see_reference(iri, target, where, path)
+                if iri not in ids:
+                    see_reference(iri, target, places[position], path, name, index)
                 continue
-            dup = self.state.see_id(iri, where, path)
+            dup = see_id(iri, places[position], path, name)
             if dup is None:
                 continue
+            record_id = record_ids[position]
             if record_id is not None:
                 dup = dup.model_copy(
                     update={"location": dup.location.model_copy(update={"record_id": record_id})}
@@ -434,7 +443,7 @@ class _Job:
     now: dt.datetime
 
 
-WorkerResult = tuple[list[list[Finding]], list[Event]]
+WorkerResult = tuple[list[list[Finding]], list[Event], list[Where], list[str | None]]
 
 
 def _record_id(item: Item, default: str | None) -> str | None:
@@ -453,10 +462,14 @@ def _record_id(item: Item, default: str | None) -> str | None:
 def _run_items(job: _Job, items: Iterable[Item]) -> WorkerResult:
     state = _RecordingState(job.now)
     out = []
+    places: list[Where] = []
+    record_ids: list[str | None] = []
     for position, item in enumerate(items):
-        state.position, state.record_id = position, _record_id(item, job.class_name)
+        state.position = position
+        places.append(item.where)
+        record_ids.append(_record_id(item, job.class_name))
         out.append(_check_item(item, job.class_name, job.selected, state))
-    return out, state.events
+    return out, state.events, places, record_ids
 
 
 def run_ndjson_chunk(
