@@ -538,3 +538,49 @@ def test_generated_glossaries_never_raise(rows: list[list[str]], repeat: list[in
             assert f.location.row is None or 1 <= f.location.row <= len(rows) + 1, f
         else:
             assert f.location.row is None or f.location.row in valid, f
+
+
+# G004 ---------------------------------------------------------------------------------------
+
+
+def test_g004_english_and_spanish_terms_that_name_different_concepts() -> None:
+    text = csv_text(
+        ["Term", "Definition", "Término", "Definición"],
+        ["Equity", "Each learner gets what they need.", "Agencia del estudiante", "Actuar."],
+        ["Equity", "Each learner gets what they need.", "Equidad", "Cada quien recibe."],
+    )
+    found = at(run(text, "G004"), "G004")
+    assert list(found) == [2]
+    assert found[2].location.column == "C"  # the Spanish term is the one to change
+    assert found[2].suggestion == "The national Spanish term for it is 'equidad'."
+
+
+def test_g004_never_points_an_asset_based_spanish_term_at_a_deficit_based_one() -> None:
+    """'Learning Loss' beside 'Aprendizaje inconcluso': the Spanish already says it well; the
+    English term is the one to rename, to the concept the Spanish names."""
+    text = csv_text(
+        ["Term", "Definition", "Término", "Definición"],
+        [
+            "Learning Loss",
+            "What students did not learn.",
+            "Aprendizaje inconcluso",
+            "Lo que falta.",
+        ],
+    )
+    (finding,) = run(text, "G004")
+    assert finding.location.column == "A"
+    assert finding.suggestion == (
+        "The English term is deficit-based; rename it to 'unfinished learning' so both columns "
+        "name the same asset-based concept."
+    )
+    assert "pérdida" not in (finding.suggestion or "").lower()
+
+
+def test_g004_a_deficit_based_spanish_term_is_pointed_at_the_asset_based_one() -> None:
+    text = csv_text(
+        ["Term", "Definition", "Término", "Definición"],
+        ["Unfinished Learning", "What is still to come.", "Pérdida de aprendizaje", "Lo perdido."],
+    )
+    (finding,) = run(text, "G004")
+    assert finding.location.column == "C"
+    assert finding.suggestion == "The national Spanish term for it is 'aprendizaje inconcluso'."

@@ -135,12 +135,32 @@ def inconsistent_translation(ctx: CheckContext) -> Iterator[Finding]:
     for r in ctx.table.rows:
         en, es = ctx.matches.get(r.row), ctx.matches_es.get(r.row)
         if en and es and en.mapping and es.mapping and en.mapping.concept != es.mapping.concept:
+            en_concept, es_concept = en.mapping.concept, es.mapping.concept
+            message = (
+                f"'{snippet(r.term)}' means {ctx.describe(en_concept)} but "
+                f"'{snippet(r.term_es or '')}' means {ctx.describe(es_concept)}."
+            )
+            vocab = ctx.vocabulary
+            if vocab.concept(en_concept).deprecated and not vocab.concept(es_concept).deprecated:
+                # the Spanish side already says it in asset-based words: never point it back at
+                # the deficit-based term; the English term is the one to change
+                better = [c.id for c in vocab.replacements(en_concept)]
+                target = es_concept if es_concept in better or not better else better[0]
+                yield ctx.finding(
+                    "G004",
+                    message,
+                    r,
+                    "term",
+                    f"The English term is deficit-based; rename it to '{ctx.label(target)}' so "
+                    "both columns name the same asset-based concept.",
+                )
+                continue
             yield ctx.finding(
                 "G004",
-                f"'{snippet(r.term)}' means {ctx.describe(en.mapping.concept)} but '{snippet(r.term_es or '')}' means {ctx.describe(es.mapping.concept)}.",
+                message,
                 r,
                 "term_es",
-                f"The national Spanish term for it is '{ctx.label(en.mapping.concept, 'es')}'.",
+                f"The national Spanish term for it is '{ctx.label(en_concept, 'es')}'.",
             )
 
 
