@@ -584,3 +584,19 @@ def test_g004_a_deficit_based_spanish_term_is_pointed_at_the_asset_based_one() -
     (finding,) = run(text, "G004")
     assert finding.location.column == "C"
     assert finding.suggestion == "The national Spanish term for it is 'aprendizaje inconcluso'."
+
+
+def test_g001_suggests_the_national_spanish_term_and_never_a_deficit_based_one() -> None:
+    text = csv_text(
+        ["Term", "Definition", "Término", "Definición"],
+        ["Learning Loss", "What students missed.", "", ""],
+        ["Equity", "Each learner gets what they need.", "", ""],
+        ["Coyote Hour", "Our advisory period.", "", ""],
+    )
+    found = at(run(text, "G001"), "G001")
+    assert found[2].suggestion == (
+        "The national Spanish term for the asset-based concept, 'unfinished learning', is "
+        "'aprendizaje inconcluso'."
+    )
+    assert found[3].suggestion == "The national Spanish term is 'equidad'."
+    assert found[4].suggestion is None  # a local term: nothing national to offer

@@ -14,6 +14,7 @@ import unicodedata
 from collections.abc import Iterator
 
 from pl_vocab.glossary.checks.base import CheckContext, check, snippet
+from pl_vocab.glossary.read import GlossaryRow
 from pl_vocab.report.model import Finding, Severity
 from pl_vocab.vocabulary import normalize_label
 
@@ -75,7 +76,31 @@ def missing_spanish_term(ctx: CheckContext) -> Iterator[Finding]:
         return
     for r in ctx.table.rows:
         if r.term and not r.term_es:
-            yield ctx.finding("G001", f"'{snippet(r.term)}' has no Spanish term.", r, "term_es")
+            yield ctx.finding(
+                "G001",
+                f"'{snippet(r.term)}' has no Spanish term.",
+                r,
+                "term_es",
+                _spanish_for(ctx, r),
+            )
+
+
+def _spanish_for(ctx: CheckContext, row: GlossaryRow) -> str | None:
+    """The national Spanish term for the concept the English term maps to; for a deficit-based
+    term, the Spanish term of its asset-based replacement (never the deficit-based one)."""
+    m = ctx.matches.get(row.row)
+    if not (m and m.mapping):
+        return None
+    concept = m.mapping.concept
+    if ctx.vocabulary.concept(concept).deprecated:
+        better = ctx.vocabulary.replacements(concept)
+        if not better:
+            return None
+        return (
+            f"The national Spanish term for the asset-based concept, "
+            f"'{ctx.label(better[0].id)}', is '{ctx.label(better[0].id, 'es')}'."
+        )
+    return f"The national Spanish term is '{ctx.label(concept, 'es')}'."
 
 
 @check(
