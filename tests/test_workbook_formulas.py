@@ -457,3 +457,53 @@ def test_formulas_past_the_limit_are_counted_exactly_across_chunk_boundaries(
         everything = find_formulas(archive, "S", limit=10**6)
     assert len(limited.cells) == 7
     assert limited.total == everything.total == len(everything.cells) == expected
+
+
+def test_f_elements_outside_cells_are_not_formula_cells() -> None:
+    """Excel writes the source of a drop-down list as ``<xm:f>`` in ``extLst``, after the cells:
+    not a cell's formula, and neither listed nor counted."""
+    rows = [
+        text_cell("A1", "Term") + text_cell("B1", "Definition"),
+        text_cell("A2", "Equity") + text_cell("B2", "Fair"),
+        text_cell("A3", "Voice") + formula_cell("B3", '"x"', "x"),
+    ]
+    xml = sheet_xml(rows).replace(
+        "</sheetData>",
+        '</sheetData><extLst><ext uri="{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}" '
+        'xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main" '
+        'xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main"><x14:dataValidations>'
+        '<x14:dataValidation type="list"><x14:formula1><xm:f>Lists!$A$1:$A$5</xm:f>'
+        "</x14:formula1><xm:sqref>C2:C100</xm:sqref></x14:dataValidation>"
+        "</x14:dataValidations></ext></extLst>",
+    )
+    data = xlsx([("Glossary", xml)])
+    assert sorted(a013(read_glossary_bytes(data, "g.xlsx").findings)) == ["B3"]
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        assert find_formulas(archive, "Glossary", limit=0).total == 1  # counted on raw bytes
+
+
+@pytest.mark.parametrize("chunk", [64, 256 * 1024])
+def test_a_formula_split_by_the_read_where_listing_stops_is_still_counted(
+    monkeypatch: pytest.MonkeyPatch, chunk: int
+) -> None:
+    import pl_vocab.io.workbook_formulas as scan
+
+    monkeypatch.setattr(scan, "_CHUNK", chunk)
+    rows = [text_cell("A1", "Term")]
+    rows += [formula_cell(f"B{i}", f'"d{i}"', f"d{i}") for i in range(2, 12)]  # 10 formulas
+    xml = sheet_xml(rows)
+    # pad so that the 4th formula's <f> is in one read and its </f> in the next
+    start = xml.index("<f>", xml.index('<c r="B5"'))
+    pad = (chunk - (start + 3) - 2) % chunk
+    k = xml.index('<c r="B5"')
+    xml = xml[:k] + "<!--" + "p" * max(pad - 7, 0) + "-->" + xml[k:]
+    data = xlsx([("S", xml)])
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        for limit in range(0, 11):
+            assert find_formulas(archive, "S", limit=limit).total == 10, limit
+
+
+def test_a_sheet_name_with_a_tab_is_found() -> None:
+    rows = [text_cell("A1", "Term"), formula_cell("A2", 'LOWER("FAIR")', "fair")]
+    data = xlsx([("tab\there", sheet_xml(rows))])
+    assert sorted(a013(read_glossary_bytes(data, "g.xlsx").findings)) == ["A2"]

@@ -35,6 +35,8 @@ _CELL_REF = re.compile(r"([A-Za-z]{1,3})(\d{1,7})$")
 _XLSX_HINT = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f[\s>/]")
 _ODS_HINT = re.compile(rb"[:\s]formula\s*=")
 _HINT_OVERLAP = 64
+_ATTRIBUTE_SPACE = re.compile(r"[\t\n\r]")
+_SHEET_DATA_END = re.compile(rb"</(?:[A-Za-z_][\w.-]*:)?sheetData\s*>")
 
 
 class FormulaScanError(Exception):
@@ -128,32 +130,49 @@ def _parse(
     parser: expat.XMLParserType,
     stream: IO[bytes],
     part: str,
-    count_rest: Formulas | None = None,
+    count_rest: _XlsxScan | None = None,
 ) -> None:
-    """Parse ``stream`` in chunks. With ``count_rest``, parsing stops once it holds all the
-    cells it may list, and the formulas in the rest of the part are only counted, on the raw
-    bytes (a worksheet's text cannot hold a raw ``<``, so each match is one ``<f>`` element)."""
+    """Parse ``stream`` in chunks. With ``count_rest``, parsing stops once the scan holds all
+    the cells it may list, and the formulas in the rest of ``sheetData`` are only counted, on the
+    raw bytes (a worksheet's text cannot hold a raw ``<``, so each match is one ``<f>``)."""
     try:
         while chunk := stream.read(_CHUNK):
             parser.Parse(chunk, False)
-            if count_rest is not None and len(count_rest.cells) >= count_rest.limit:
-                # expat may hold back an unfinished tag at the end of the chunk: count from it
-                cut = chunk.rfind(b"<")
-                tail = chunk[cut:] if cut >= 0 and b">" not in chunk[cut:] else b""
-                while more := stream.read(_CHUNK):
-                    tail += more
-                    keep = tail.rfind(b"<")
-                    if keep < 0 or b">" in tail[keep:]:
-                        keep = len(tail)
-                    count_rest.total += len(_XLSX_HINT.findall(tail, 0, keep))
-                    tail = tail[keep:]
-                count_rest.total += len(_XLSX_HINT.findall(tail))
-                return
+            if count_rest is not None and len(count_rest.found.cells) >= count_rest.found.limit:
+                if count_rest.in_sheet_data:
+                    _count_rest(count_rest, chunk, stream)
+                    return
+                if count_rest.sheet_data_done:
+                    return
         parser.Parse(b"", True)
     except expat.ExpatError as exc:
         raise FormulaScanError(
             f"part {part!r} is not well-formed XML at line {exc.lineno}, column {exc.offset + 1}"
         ) from None
+
+
+def _count_rest(scan: _XlsxScan, chunk: bytes, stream: IO[bytes]) -> None:
+    """Count the formula elements left in ``sheetData`` after the parser stopped in ``chunk``."""
+    found = scan.found
+    if scan.in_formula:
+        found.total += 1  # its start tag was parsed, its end tag is still to come
+    # expat may hold back an unfinished tag at the end of the chunk: count from it
+    cut = chunk.rfind(b"<")
+    tail = chunk[cut:] if cut >= 0 and b">" not in chunk[cut:] else b""
+    while True:
+        more = stream.read(_CHUNK)
+        tail += more
+        keep = len(tail) if not more else tail.rfind(b"<")
+        if keep < 0 or b">" in tail[keep:]:
+            keep = len(tail)
+        end = _SHEET_DATA_END.search(tail, 0, keep)
+        if end is not None:
+            found.total += len(_XLSX_HINT.findall(tail, 0, end.start()))
+            return
+        found.total += len(_XLSX_HINT.findall(tail, 0, keep))
+        tail = tail[keep:]
+        if not more:
+            return
 
 
 def _elements(archive: zipfile.ZipFile, part: str, wanted: str) -> list[dict[str, str]]:
@@ -197,7 +216,13 @@ def _xlsx_sheet_part(archive: zipfile.ZipFile, names: set[str], sheet: str) -> s
                 break
     if workbook not in names:
         raise FormulaScanError("has no workbook part")
-    ids = [s.get("id", "") for s in _elements(archive, workbook, "sheet") if s.get("name") == sheet]
+    # XML turns a tab or line break in an attribute into a space; calamine keeps it
+    wanted = _ATTRIBUTE_SPACE.sub(" ", sheet)
+    ids = [
+        s.get("id", "")
+        for s in _elements(archive, workbook, "sheet")
+        if _ATTRIBUTE_SPACE.sub(" ", s.get("name", "")) == wanted
+    ]
     rels = _rels_part(workbook)
     if not ids or rels not in names:
         raise FormulaScanError(f"does not list sheet {sheet!r} in its workbook part")
@@ -211,7 +236,9 @@ def _xlsx_sheet_part(archive: zipfile.ZipFile, names: set[str], sheet: str) -> s
 
 
 class _XlsxScan:
-    """Rows and cells of a worksheet part; the text of each ``<f>`` element."""
+    """Rows and cells of a worksheet part; the text of each ``<f>`` that is a cell's child inside
+    ``sheetData`` (other ``f`` elements, such as the ``xm:f`` of a drop-down list's source in
+    ``extLst``, are not cells' formulas)."""
 
     def __init__(self, found: Formulas) -> None:
         self.found = found
@@ -219,33 +246,46 @@ class _XlsxScan:
         self.column = -1
         self.in_formula = False
         self.text: list[str] = []
+        self.stack: list[str] = []  # local names of the open elements
+        self.in_sheet_data = False
+        self.sheet_data_done = False
 
     def parse(self, stream: IO[bytes], part: str) -> None:
         parser = _new_parser()
         parser.StartElementHandler = self.start
         parser.EndElementHandler = self.end
         parser.CharacterDataHandler = self.data
-        _parse(parser, stream, part, count_rest=self.found)
+        _parse(parser, stream, part, count_rest=self)
 
     def start(self, name: str, attrs: dict[str, str]) -> None:
         local = _local(name)
-        if local == "row":
+        parent = self.stack[-1] if self.stack else ""
+        self.stack.append(local)
+        if local == "sheetData":
+            self.in_sheet_data = True
+        elif not self.in_sheet_data:
+            return
+        elif local == "row" and parent == "sheetData":
             r = attrs.get("r", "")
             self.row = int(r) if r.isdigit() else self.row + 1
             self.column = -1
-        elif local == "c":
+        elif local == "c" and parent == "row":
             match = _CELL_REF.match(attrs.get("r", ""))
             if match:
                 self.column = column_index(match[1])
                 self.row = int(match[2])
             else:
                 self.column += 1
-        elif local == "f":
+        elif local == "f" and parent == "c":
             self.in_formula = True
             self.text = []
 
     def end(self, name: str) -> None:
-        if self.in_formula and _local(name) == "f":
+        local = self.stack.pop() if self.stack else _local(name)
+        if local == "sheetData":
+            self.in_sheet_data = False
+            self.sheet_data_done = True
+        elif self.in_formula and local == "f":
             self.in_formula = False
             self.found.add(self.row, self.column, "".join(self.text))
 
