@@ -16,6 +16,7 @@ from typer.testing import CliRunner
 
 from pl_vocab.cli import app
 from pl_vocab.glossary.check import check_table
+from pl_vocab.glossary.columns import GlossaryInputError
 from pl_vocab.glossary.read import read_glossary_bytes
 from pl_vocab.io.excel import FORMULAS_LISTED
 from pl_vocab.io.tables import column_letter
@@ -507,3 +508,57 @@ def test_a_sheet_name_with_a_tab_is_found() -> None:
     rows = [text_cell("A1", "Term"), formula_cell("A2", 'LOWER("FAIR")', "fair")]
     data = xlsx([("tab\there", sheet_xml(rows))])
     assert sorted(a013(read_glossary_bytes(data, "g.xlsx").findings)) == ["A2"]
+
+
+# the area a sheet's values span -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("cells", "message"),
+    [
+        # one stray value in Excel's last cell: python-calamine would ask for 17 billion cells
+        ([text_cell("A1", "Term"), text_cell("XFD1048576", "x")], "cell XFD1048576"),
+        # a row number far beyond Excel's, with a cell written without a reference
+        (
+            [
+                text_cell("A1", "Term"),
+                '</row><row r="4294967295"><c t="inlineStr"><is><t>x</t></is></c>',
+            ],
+            "values down to row 4,294,967,295",
+        ),
+        ([text_cell("A1", "Term"), text_cell("A300000", "x")], "values down to row 300,000"),
+    ],
+)
+def test_a_sheet_whose_values_span_too_large_an_area_is_refused_before_reading(
+    cells: list[str], message: str
+) -> None:
+    with pytest.raises(GlossaryInputError) as err:
+        read_glossary_bytes(xlsx([("G", sheet_xml(cells))]), "g.xlsx")
+    assert message in str(err.value) and err.value.check_id == "A018"
+    assert "Ctrl+End" in str(err.value)
+
+
+def test_a_wide_sheet_and_far_empty_styled_cells_are_read() -> None:
+    cells = [
+        text_cell("A1", "Term") + text_cell("XFD1", "last column"),
+        text_cell("A2", "Equity") + '<c r="XFD1048576" s="1"/>',  # styled, empty: not a value
+    ]
+    table = read_glossary_bytes(xlsx([("G", sheet_xml(cells))]), "g.xlsx")
+    assert [r.term for r in table.rows] == ["Equity"]
+
+
+def test_the_area_of_many_cells_is_refused() -> None:
+    import pl_vocab.io.excel as excel
+
+    cells = [text_cell("A1", "Term"), text_cell("J2000", "far")]  # 2,000 rows x 10 columns
+    data = xlsx([("G", sheet_xml(cells))])
+    read_glossary_bytes(data, "g.xlsx")  # 20,000 cells: fine
+    original = excel.MAX_CELLS
+    try:
+        excel.MAX_CELLS = 19_999
+        with pytest.raises(
+            GlossaryInputError, match=r"from A1 to J2000, an area of 2,000 rows by 10"
+        ):
+            read_glossary_bytes(data, "g.xlsx")
+    finally:
+        excel.MAX_CELLS = original
