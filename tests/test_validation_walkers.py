@@ -98,3 +98,23 @@ def test_a_bad_language_tag_is_reported_every_time_and_a_good_one_never() -> Non
         select=["V008", "V009"],
     )
     assert [(f.id, f.location.record_index) for f in found] == [("V009", 1), ("V009", 2)]
+
+
+def _multi_references() -> list[tuple[str, str]]:
+    from pl_vocab.validation.rules import rule_plan
+
+    return [(cls, name) for cls in CLASSES for name, multi, _ in rule_plan(cls).references if multi]
+
+
+@pytest.mark.parametrize(("cls", "slot"), _multi_references())
+@pytest.mark.parametrize("value", [5, True, 1.5, "abc", {"k": 1}])
+def test_a_single_value_where_a_list_of_references_belongs_is_a_finding(
+    cls: str, slot: str, value: object
+) -> None:
+    """Not a crash, and not a reference per character or key."""
+    record = {"type": cls, "id": "https://example.org/x/1", slot: value}
+    found = validate([record], now=NOW)
+    assert any(f.id.startswith("R") and f.location.json_path == f"$.{slot}" for f in found)
+    assert not [
+        f for f in found if f.id == "V001" and (f.location.json_path or "").startswith(f"$.{slot}")
+    ]

@@ -656,7 +656,9 @@ def _source(ap: _Active) -> tuple[str, set[str]]:
     for name, multi, target in ap.references:
         add(f"    v = get({name!r})")
         if multi:
-            add("    if v is not None:")
+            # a list once the structure layer passed; on a record it refused (only the batch
+            # rules run then) any other value is not walked
+            add("    if isinstance(v, list):")
             add("        for i, ref in enumerate(v):")
             add("            if isinstance(ref, str):")
             add("                iri = ref if ref.startswith(NOT_CURIES) else expand(ref)")
