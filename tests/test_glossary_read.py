@@ -11,6 +11,7 @@ import csv
 import datetime as dt
 import io
 import json
+import re
 import time
 import unicodedata
 import zipfile
@@ -711,3 +712,29 @@ def test_a_field_written_twice_or_a_value_json_has_not_is_refused_with_its_line(
     assert err.value.location is not None and err.value.location.line == line
     assert message in str(err.value)
     assert str(err.value).startswith(f"{name}, line {line}: ")
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "message"),
+    [
+        (
+            "g.yaml",
+            "terms:\n  - Equity\nglossary:\n  - Voice\n",
+            "2 lists of terms ('terms', 'glossary')",
+        ),
+        (
+            "g.yaml",
+            "Terms:\n  - Equity\nterms:\n  - Voice\n",
+            "2 lists of terms ('Terms', 'terms')",
+        ),
+        ("g.json", '{"terms": ["Equity"], "Glossary": ["Voice"]}', "2 lists of terms"),
+        ("g.yaml", "- term: Equity\n  ~: first note\n  null: second note\n", "appears twice"),
+        ("g.yaml", "- term: Equity\n  ~: first note\n  None: second note\n", "both read as 'None'"),
+        ("g.yaml", "- term: Equity\n  !!int 1: a\n  '1': b\n", "both read as '1'"),
+    ],
+)
+def test_nothing_in_a_structured_glossary_is_silently_left_out(
+    name: str, text: str, message: str
+) -> None:
+    with pytest.raises(GlossaryInputError, match=re.escape(message)):
+        read_glossary_bytes(text.encode("utf-8"), name)

@@ -201,7 +201,16 @@ def read_structured(text: str, *, source: str, json_format: bool, max_rows: int)
 
 def _to_table(data: object, lines: list[int] | None, source: str, max_rows: int) -> Table:
     if isinstance(data, dict):
-        data = next((v for k, v in data.items() if _compact(str(k)) in _LIST_KEYS), data)
+        lists = [k for k in data if _compact(str(k)) in _LIST_KEYS]
+        if len(lists) > 1:
+            raise GlossaryInputError(
+                f"the file has {len(lists)} lists of terms ({', '.join(repr(str(k)) for k in lists)})"
+                ", and only one is read",
+                location=Location(file=source),
+                fix="Put all the entries in one list (under 'terms'), or check them as separate "
+                "files.",
+            )
+        data = data[lists[0]] if lists else data
     if not isinstance(data, list):
         found = (
             f"a mapping with keys {', '.join(repr(str(k)[:40]) for k in list(data)[:8])}"
@@ -233,7 +242,16 @@ def _to_table(data: object, lines: list[int] | None, source: str, max_rows: int)
                 location=Location(file=source, line=line, record_index=n - 1),
                 fix="Write each entry as a mapping such as {term: ..., definition: ...}.",
             )
-        cells = {keys.setdefault(str(k), len(keys)): _as_text(v) for k, v in entry.items()}
+        cells: dict[int, tuple[str, str | None]] = {}
+        for k, v in entry.items():
+            column = keys.setdefault(str(k), len(keys))
+            if column in cells:  # two keys written differently read the same (~ and null)
+                raise GlossaryInputError(
+                    f"entry {n} has two fields that both read as {str(k)!r}",
+                    location=Location(file=source, line=line, record_index=n - 1),
+                    fix="Keep one of the two (the glossary would otherwise lose the other).",
+                )
+            cells[column] = _as_text(v)
         entries.append((n, line, cells))
     blank: list[int] = []
     records: list[Record] = []

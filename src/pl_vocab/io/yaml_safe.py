@@ -51,16 +51,22 @@ class UniqueKeys(yaml.SafeLoader):
     last value and silently drop the first), with its line and column."""
 
     def construct_mapping(self, node: Any, deep: bool = False) -> Any:
-        seen: set[tuple[str, str]] = set()
+        seen: set[Any] = set()
         for key, _ in node.value:
             if isinstance(key, yaml.ScalarNode):
-                if (key.tag, key.value) in seen:
+                # compared as constructed: "~" and "null" are one key (None), as are 1 and 0x1
+                value = self.construct_object(key, deep=True)
+                try:
+                    hash(value)
+                except TypeError:
+                    continue
+                if value in seen:
                     mark = key.start_mark
                     raise YamlInputError(
                         f"{mark.name}, line {mark.line + 1}, column {mark.column + 1}: the key "
                         f"{key.value!r} appears twice in one mapping; keep one."
                     )
-                seen.add((key.tag, key.value))
+                seen.add(value)
         return super().construct_mapping(node, deep=deep)
 
 
