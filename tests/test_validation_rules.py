@@ -266,3 +266,15 @@ def test_validator_counts_every_finding_but_lists_at_most_the_cap() -> None:
 def test_now_must_carry_a_timezone() -> None:
     with pytest.raises(ValueError, match="timezone"):
         Validator(now=dt.datetime(2026, 1, 1))
+
+
+def test_one_place_given_to_two_validators_is_read_by_each_on_its_own() -> None:
+    from pl_vocab.validation import Validator
+    from pl_vocab.validation.layers import Place
+
+    place = Place(file="roster.json", line=3, record_index=1)
+    first, second = Validator(now=NOW), Validator(now=NOW)
+    assert first.check(LEARNER, place) == []
+    assert second.check(LEARNER, place) == []
+    [dup] = second.check(LEARNER, Place(file="other.json", line=9, record_index=1))
+    assert dup.id == "V011" and "(first at roster.json, line 3, record 1)" in dup.message

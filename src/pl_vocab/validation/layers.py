@@ -39,9 +39,22 @@ _TEXT_PATTERN = "\\S"
 class Place:
     """Where a record is, as plain attributes. Building a :class:`Location` (a validated model)
     for every record of a million-record file would cost more than checking some of them, and
-    most records have no finding: the Location is built when the first finding needs it."""
+    most records have no finding: the Location is built when the first finding needs it.
 
-    __slots__ = ("_location", "file", "line", "packed", "record_id", "record_index", "subject")
+    A Place is not changed once a record was checked with it (the batch state keeps a compact
+    form of it); give each record its own.
+    """
+
+    __slots__ = (
+        "_location",
+        "file",
+        "line",
+        "packed",
+        "packed_by",
+        "record_id",
+        "record_index",
+        "subject",
+    )
 
     def __init__(
         self,
@@ -56,7 +69,8 @@ class Place:
         self.record_index = record_index
         self.record_id = record_id
         self.subject = subject
-        self.packed: int | None = None  # the batch state's compact form of it, once computed
+        self.packed: int | None = None  # a batch state's compact form of it, once computed
+        self.packed_by: object = None  # ... and which batch state computed it
         self._location: Location | None = None
 
     def location(self) -> Location:

@@ -247,6 +247,7 @@ class BatchState:
     _file_index: dict[str | None, int] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
+        self._token = object()  # marks the Places whose packed form this batch computed
         self.limit = self.now + _FUTURE_TOLERANCE
         # a date is "in the future" only once that day has begun everywhere on Earth (UTC+14)
         self.date_limit = self.limit + dt.timedelta(hours=14)
@@ -255,15 +256,15 @@ class BatchState:
     def _pack(self, where: Where) -> int:
         """File, line and record index in one int (computed once per record's Place)."""
         place = where if isinstance(where, Place) else None
-        if place is not None and place.packed is not None:
-            return place.packed
+        if place is not None and place.packed_by is self._token:
+            return place.packed  # type: ignore[return-value]
         index = self._file_index.get(where.file) if self._files else None
         if index is None:
             index = self._file_index[where.file] = len(self._files)
             self._files.append(where.file)
         packed = (index << 64) | ((where.line or 0) << 32) | (where.record_index or 0)
-        if place is not None:
-            place.packed = packed
+        if place is not None:  # for this batch only: another batch numbers files its own way
+            place.packed, place.packed_by = packed, self._token
         return packed
 
     def _describe(self, packed: int) -> str:
@@ -281,8 +282,7 @@ class BatchState:
         ``path.name`` when ``name`` is given (joined only when a finding needs it)."""
         first = self.ids.get(iri)
         if first is None:
-            packed = where.packed if where.__class__ is Place else None
-            self.ids[iri] = self._pack(where) if packed is None else packed
+            self.ids[iri] = self._pack(where)
             if self.pending:
                 self.pending.pop(iri, None)
             return None
