@@ -234,3 +234,20 @@ def test_max_findings_keeps_counts_exact(tmp_path: Path) -> None:
     _, rep = report(path, "--max-findings", "5")
     assert len(rep["findings"]) == 5
     assert rep["stats"]["findings"] == 30 and rep["stats"]["findings_not_listed"] == 25
+
+
+def test_jobs_give_the_same_lines_for_yaml(tmp_path: Path) -> None:
+    """A duplicate identifier found while the parent replays a worker's run still points at the
+    line of its ``id`` field."""
+    import yaml
+
+    path = tmp_path / "goals.yaml"
+    goals = [{**GOAL, "id": f"https://example.org/goals/{i}"} for i in range(50)]
+    goals.append({**GOAL, "id": "https://example.org/goals/7"})
+    path.write_text(yaml.safe_dump([LEARNER, *goals], sort_keys=False), encoding="utf-8")
+    _, one = report(path, "--jobs", "1")
+    _, two = report(path, "--jobs", "2")
+    assert one["findings"] == two["findings"]
+    [dup] = [f for f in two["findings"] if f["id"] == "V011"]
+    line = path.read_text(encoding="utf-8").splitlines()[dup["location"]["line"] - 1]
+    assert "https://example.org/goals/7" in line

@@ -167,6 +167,7 @@ class Validator:
         events: list[Event],
         places: Sequence[Where],
         record_ids: Sequence[str | None],
+        record_lines: Sequence[dict[str, int] | None] = (),
     ) -> None:
         """Fold in what a worker process found for a run of records, as if checked here: the
         per-record findings, then the identifiers and references it saw, replayed in order
@@ -187,6 +188,9 @@ class Validator:
             if dup is None:
                 continue
             record_id = record_ids[position]
+            lines = record_lines[position] if record_lines else None
+            if lines:
+                dup = _with_line(dup, lines)
             if record_id is not None:
                 dup = dup.model_copy(
                     update={"location": dup.location.model_copy(update={"record_id": record_id})}
@@ -443,7 +447,9 @@ class _Job:
     now: dt.datetime
 
 
-WorkerResult = tuple[list[list[Finding]], list[Event], list[Where], list[str | None]]
+WorkerResult = tuple[
+    list[list[Finding]], list[Event], list[Where], list[str | None], list[dict[str, int] | None]
+]
 
 
 def _record_id(item: Item, default: str | None) -> str | None:
@@ -464,12 +470,14 @@ def _run_items(job: _Job, items: Iterable[Item]) -> WorkerResult:
     out = []
     places: list[Where] = []
     record_ids: list[str | None] = []
+    record_lines: list[dict[str, int] | None] = []  # YAML: the line of each field
     for position, item in enumerate(items):
         state.position = position
         places.append(item.where)
         record_ids.append(_record_id(item, job.class_name))
+        record_lines.append(item.lines)
         out.append(_check_item(item, job.class_name, job.selected, state))
-    return out, state.events, places, record_ids
+    return out, state.events, places, record_ids, record_lines
 
 
 def run_ndjson_chunk(
