@@ -242,3 +242,25 @@ def test_a_null_or_well_formed_language_is_accepted() -> None:
     }
     (learner,) = exchange.loads(json.dumps(doc), "jsonld")
     assert isinstance(learner, Learner) and learner.name == "Ana"
+
+
+@pytest.mark.parametrize(
+    "definition",
+    [
+        "@language",
+        {"@id": "@language"},
+        {"@id": "https://schema.org/name", "@container": "@language"},
+        {"@id": "https://schema.org/name", "@container": ["@language", "@set"]},
+    ],
+)
+def test_a_context_that_aliases_language_or_declares_a_language_map_is_refused(
+    definition: object,
+) -> None:
+    doc = {
+        "@context": [CONTEXT_IRI, {"lang": definition}],
+        "@graph": [{**LEARNER, "name": "Ana"}],
+    }
+    with pytest.raises(
+        InputError, match=r"\$\.@context\[1\]\.lang makes 'lang' an alias of @language"
+    ):
+        exchange.loads(json.dumps(doc), "jsonld", source="r.jsonld")

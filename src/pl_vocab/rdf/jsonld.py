@@ -69,6 +69,12 @@ def resolve_contexts(document: Any, *, source: str = "<input>") -> Any:
                     )
                 if k == "@language":
                     _check_language(v, f"{path}.{k}", source)
+                elif _names_language(v):
+                    raise InputError(
+                        f"{source}: {path}.{k} makes {k!r} an alias of @language or a language "
+                        "map, which pl_vocab does not read (a malformed tag there would lose its "
+                        'text without a word). Write {"@value": ..., "@language": ...} instead.'
+                    )
                 out[k] = walk(v, f"{path}.{k}") if isinstance(v, dict | list) else v
             return out
         return value
@@ -89,6 +95,17 @@ def resolve_contexts(document: Any, *, source: str = "<input>") -> Any:
         return node
 
     return walk(document, "$")
+
+
+def _names_language(definition: Any) -> bool:
+    """Whether a context's term definition aliases ``@language`` or declares a language map."""
+    if definition == "@language":
+        return True
+    if not isinstance(definition, dict):
+        return False
+    container = definition.get("@container")
+    containers = container if isinstance(container, list) else [container]
+    return definition.get("@id") == "@language" or "@language" in containers
 
 
 def _check_language(tag: Any, path: str, source: str) -> None:
