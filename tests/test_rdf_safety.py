@@ -264,3 +264,18 @@ def test_a_context_that_aliases_language_or_declares_a_language_map_is_refused(
         InputError, match=r"\$\.@context\[1\]\.lang makes 'lang' an alias of @language"
     ):
         exchange.loads(json.dumps(doc), "jsonld", source="r.jsonld")
+
+
+def test_a_record_another_vocabulary_cites_through_a_pl_vocab_predicate_still_loads() -> None:
+    """``dct:source`` inlines a node in some pl_vocab classes; a dcat:Dataset that cites a
+    learner with it does not make the learner a nested node: the learner loads, the dataset is
+    reported."""
+    text = _TYPED + (
+        "@prefix dct: <http://purl.org/dc/terms/> .\n"
+        "<https://district.example.org/datasets/1> a <http://www.w3.org/ns/dcat#Dataset> ;\n"
+        "    dct:source <https://district.example.org/learners/1> .\n"
+    )
+    with pytest.raises(RdfDataError) as err:
+        exchange.loads(text, "turtle")
+    assert [p.subject for p in err.value.problems] == ["https://district.example.org/datasets/1"]
+    assert "is not a pl_vocab class" in err.value.problems[0].message

@@ -115,12 +115,12 @@ class _Reader:
         self.props: dict[str, list[tuple[str, str]]] = {}
         self.types: dict[str, list[str]] = defaultdict(list)
         self.problems: list[RdfProblem] = []
-        self.nested: set[str] = set()
         self.built: set[str] = set()  # subjects whose triples were read into some object
         props = self.props
-        # objects of inlined slots are nested nodes, never top-level records; slot IRIs are
-        # global in the schema, so whether a predicate inlines is known without the class
-        inlined, nested = plan.inlined_predicates, self.nested
+        # objects of predicates that inline somewhere in the schema: candidates for nested
+        # nodes, kept with the subject and predicate that point at them
+        inlined = plan.inlined_predicates
+        held_by: dict[str, list[tuple[str, str]]] = {}
         for s, p, o in triples:
             if p == RDF_TYPE and o[0] == "<":
                 self.types[s].append(o[1:-1])
@@ -129,8 +129,30 @@ class _Reader:
             if bucket is None:
                 bucket = props[s] = []
             bucket.append((p, o))
-            if p in inlined:
-                nested.add(o)
+            if p in inlined and o[0] != '"':
+                held_by.setdefault(s, []).append((p, o))
+        self.nested = self._nested(held_by)
+
+    def _nested(self, held_by: dict[str, list[tuple[str, str]]]) -> set[str]:
+        """The nodes a loaded node holds through an inlined slot of its own class: they are
+        built inside it, never as records of their own. A node that only something else points
+        at (another vocabulary's node, a slot the class does not have) stays a record."""
+        classes = self.plan.classes
+        nested: set[str] = set()
+        todo = [(s, c) for s in self.types if s in held_by and (c := self.class_of(s))]
+        seen: set[str] = set()
+        while todo:
+            subject, cplan = todo.pop()
+            if subject in seen:
+                continue
+            seen.add(subject)
+            for p, o in held_by.get(subject, ()):
+                slot = cplan.by_predicate.get(p)
+                if slot is not None and slot.kind == "inlined":
+                    nested.add(o)
+                    if o in held_by:
+                        todo.append((o, classes[slot.range]))
+        return nested
 
     def class_of(self, subject: str) -> ClassPlan | None:
         by_iri = self.plan.by_class_iri
