@@ -279,3 +279,12 @@ def test_a_record_another_vocabulary_cites_through_a_pl_vocab_predicate_still_lo
         exchange.loads(text, "turtle")
     assert [p.subject for p in err.value.problems] == ["https://district.example.org/datasets/1"]
     assert "is not a pl_vocab class" in err.value.problems[0].message
+
+
+def test_a_second_class_from_another_vocabulary_is_reported() -> None:
+    text = _TYPED.replace("a plv:Learner", "a plv:Learner, sdo:Person")
+    with pytest.raises(RdfDataError) as err:
+        exchange.loads(text, "turtle")
+    [problem] = err.value.problems
+    assert problem.predicate == "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+    assert problem.message.startswith("also has the class <https://schema.org/Person>")

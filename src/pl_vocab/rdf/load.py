@@ -245,6 +245,10 @@ class _Reader:
 
     def build(self, subject: str, cplan: ClassPlan) -> dict[str, Any]:
         self.built.add(subject)
+        for t in self.types.get(subject, ()):
+            if t not in self.plan.by_class_iri:  # an object keeps one class: say what is lost
+                message = f"also has the class <{t}>, which a pl_vocab record cannot keep; it was not loaded"
+                self.problems.append(RdfProblem(_show(subject), RDF_TYPE, message))
         data: dict[str, Any] = {}
         if cplan.identifier and subject[0] == "<":
             data[cplan.identifier] = self.plan.compress(subject[1:-1])
