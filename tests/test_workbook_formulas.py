@@ -562,3 +562,24 @@ def test_the_area_of_many_cells_is_refused() -> None:
             read_glossary_bytes(data, "g.xlsx")
     finally:
         excel.MAX_CELLS = original
+
+
+@pytest.mark.parametrize("chunk", [7, 64, 256 * 1024])
+@pytest.mark.parametrize(
+    ("cells", "small"),
+    [
+        ([text_cell(f"A{n}", "t") + text_cell(f"Z{n}", "d") for n in range(1, 100)], True),
+        ([text_cell("A1", "t"), text_cell("A100", "t")], False),  # row 100: at the bound
+        ([text_cell("A1", "t"), text_cell("AA2", "t")], False),  # a column past Z
+        ([text_cell("A1", "t"), '<c t="inlineStr"><is><t>x</t></is></c>'], False),  # no r
+        ([text_cell("A1", "t"), '<c t="s" r="B1"><v>0</v></c>'], False),  # r not first
+    ],
+)
+def test_the_quick_screen_never_passes_a_sheet_it_cannot_bound(
+    monkeypatch: pytest.MonkeyPatch, chunk: int, cells: list[str], small: bool
+) -> None:
+    import pl_vocab.io.workbook_formulas as scan
+
+    monkeypatch.setattr(scan, "_CHUNK", chunk)
+    with zipfile.ZipFile(io.BytesIO(xlsx([("G", sheet_xml(cells))]))) as archive:
+        assert scan.xlsx_is_small(archive, "G", 100) is small

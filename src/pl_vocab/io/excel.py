@@ -36,7 +36,13 @@ from collections.abc import Sequence
 
 from pl_vocab.io.tables import DEFAULT_MAX_ROWS, Record, Table, blank_row_findings, column_letter
 from pl_vocab.io.text import InputError, input_finding
-from pl_vocab.io.workbook_formulas import Formulas, FormulaScanError, find_formulas, xlsx_extent
+from pl_vocab.io.workbook_formulas import (
+    Formulas,
+    FormulaScanError,
+    find_formulas,
+    xlsx_extent,
+    xlsx_is_small,
+)
 from pl_vocab.report.model import Finding, Location
 
 __all__ = ["DEFAULT_MAX_UNCOMPRESSED", "cell_text", "read_workbook"]
@@ -302,6 +308,10 @@ def _check_extent(data: bytes, sheet: str, source: str, max_rows: int) -> None:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             if "xl/workbook.xml" not in archive.namelist():
                 return  # .ods: calamine refuses areas over 100 million cells itself
+            # under 10^k rows (10^k at most the row limit) and 26 columns: nothing to measure
+            under = 10 ** (len(str(min(max_rows, MAX_CELLS // 26))) - 1)
+            if xlsx_is_small(archive, sheet, under):
+                return
             extent = xlsx_extent(archive, sheet)
     except (FormulaScanError, zipfile.BadZipFile, KeyError, ValueError, zlib.error):
         return  # the part cannot be found here: calamine says what is wrong, if anything
