@@ -308,9 +308,8 @@ def _check_extent(data: bytes, sheet: str, source: str, max_rows: int) -> None:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             if "xl/workbook.xml" not in archive.namelist():
                 return  # .ods: calamine refuses areas over 100 million cells itself
-            # under 10^k rows (10^k at most the row limit) and 26 columns: nothing to measure
-            under = 10 ** (len(str(min(max_rows, MAX_CELLS // 26))) - 1)
-            if xlsx_is_small(archive, sheet, under):
+            # rows numbered under both limits, in columns A-Z: nothing to measure
+            if xlsx_is_small(archive, sheet, min(max_rows + 1, MAX_CELLS // 26)):
                 return
             extent = xlsx_extent(archive, sheet)
     except (FormulaScanError, zipfile.BadZipFile, KeyError, ValueError, zlib.error):

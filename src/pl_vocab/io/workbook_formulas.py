@@ -134,12 +134,18 @@ _ROW_WITH_CELLS = re.compile(rb'<(?:[A-Za-z_][\w.-]*:)?row\s[^>]*?\br="([0-9]{1,
 
 
 def xlsx_is_small(archive: zipfile.ZipFile, sheet: str, rows: int) -> bool:
-    """A quick, safe screen for :func:`xlsx_extent`: true when every cell reference of the sheet
-    is above row ``rows`` (a power of ten) and in columns A-Z, and every cell starts with its
-    reference, so its values cannot span more. False means "measure it": large, wide, unusual
-    or prefixed sheets. Byte searches only, several times faster than the exact scan."""
-    digits = len(str(rows))  # a row number with this many digits is at least ``rows``
-    far = re.compile(rb'r="[A-Za-z]{0,3}[0-9]{%d}|r="[A-Za-z]{2}' % digits)
+    """A quick, safe screen for :func:`xlsx_extent`: true when every row number in the sheet's
+    cell references is under ``rows`` (rounded down to its first digit: 200,001 screens at
+    200,000), every column is in A-Z, and every cell starts with its reference, so its values
+    cannot span more. False means "measure it": large, wide, unusual or prefixed sheets. Byte
+    searches only, several times faster than the exact scan."""
+    k = len(str(rows)) - 1
+    first = str(rows)[0]
+    # a number of k + 2 digits or more, or of k + 1 digits from ``first`` up: at least first*10^k
+    far = re.compile(
+        rb'r="[A-Za-z]{0,3}(?:[0-9]{%d}|[%s-9][0-9]{%d})|r="[A-Za-z]{2}'
+        % (k + 2, first.encode(), k)
+    )
     part = _xlsx_sheet_part(archive, set(archive.namelist()), sheet)
     cells = referenced = 0
     with archive.open(part) as stream:
