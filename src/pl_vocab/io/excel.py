@@ -314,7 +314,7 @@ def _check_extent(data: bytes, sheet: str, source: str, max_rows: int) -> None:
             extent = xlsx_extent(archive, sheet)
     except (FormulaScanError, zipfile.BadZipFile, KeyError, ValueError, zlib.error):
         return  # the part cannot be found here: calamine says what is wrong, if anything
-    last = f"{column_letter(extent.last_column)}{extent.last_row:,}".replace(",", "")
+    last = f"{column_letter(extent.last_column)}{extent.last_row}"
     if extent.rows > max_rows + 1:
         raise InputError(
             f"sheet {sheet!r} has values down to row {extent.last_row:,}, more than "

@@ -122,12 +122,17 @@ class Validator:
     def check(self, record: Any, where: Where | None = None) -> list[Finding]:
         """Findings for one record (and remember it for the batch rules)."""
         if record.__class__ is dict:  # nearly always: no model to dump
-            if self.class_name is None:
+            quick = self.class_name is None
+            if quick:
                 found = _fast_check(record, where or Place(), None, self.selected, self.state)
                 if found is not None:
                     self.records += 1
                     return self._counted(found) if found else found
-            return self.check_item(Item(record, self.class_name, where or Place()))
+            # the quick path was tried (or does not apply): not again inside _check_item
+            item = Item(record, self.class_name, where or Place())
+            found = _check_item(item, self.class_name, self.selected, self.state, quick=False)
+            self.records += 1
+            return self._counted(found) if found else found
         if isinstance(record, BaseModel):
             item = Item(
                 record.model_dump(mode="json", exclude_none=True),
@@ -290,14 +295,19 @@ def _class_of(item: Item, default: str | None) -> tuple[str | None, Any, Finding
 
 
 def _check_item(
-    item: Item, default: str | None, selected: frozenset[str], state: BatchState
+    item: Item,
+    default: str | None,
+    selected: frozenset[str],
+    state: BatchState,
+    *,
+    quick: bool = True,
 ) -> list[Finding]:
     read = item.findings  # found while reading the record
     data = item.data
-    if read is None and item.class_name is None:
-        quick = _fast_check(data, item.where, item.lines, selected, state)
-        if quick is not None:
-            return quick
+    if quick and read is None and item.class_name is None:
+        fast = _fast_check(data, item.where, item.lines, selected, state)
+        if fast is not None:
+            return fast
     if data is None and read:
         return list(read)
     class_name, data, problem, typed = _class_of(item, default)
