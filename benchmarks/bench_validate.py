@@ -77,8 +77,8 @@ sys.path.insert(0, os.path.dirname(__file__))
 from pydantic import Field, TypeAdapter, ValidationError, create_model
 from synthetic import records, write_ndjson
 
+from pl_vocab.core.model import Finding
 from pl_vocab.models import model_class
-from pl_vocab.report.model import Finding
 from pl_vocab.validation import validate, validate_files
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from pl_vocab.core.model import Report, Severity
 from pl_vocab.glossary.check import check_glossary, known_check_ids
-from pl_vocab.report.model import Report, Severity
 
 from .conftest import ROOT
 

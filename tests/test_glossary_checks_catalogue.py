@@ -14,10 +14,10 @@ from hypothesis import strategies as st
 
 import pl_vocab.glossary.checks.relations  # noqa: F401  (registers family I)
 from pl_vocab import load_vocabulary
+from pl_vocab.core.model import Finding, Severity
 from pl_vocab.glossary.check import check_glossary, check_table
 from pl_vocab.glossary.checks import definitions
 from pl_vocab.glossary.read import GlossaryTable, read_glossary_bytes
-from pl_vocab.report.model import Finding, Severity
 
 from .conftest import ROOT
 

@@ -3,7 +3,7 @@
 (a) Generated glossaries (comma, semicolon or tab; any Unicode in the cells, quoted line breaks,
     empty cells, duplicates, national and deficit-based labels) never raise; every finding points
     at a real row or at none, and every mapping at a concept of the vocabulary.
-(b) Malformed inputs either raise a :class:`~pl_vocab.errors.PlVocabError` whose message names
+(b) Malformed inputs either raise a :class:`~pl_vocab.core.errors.PlVocabError` whose message names
     the file, or give a report; never another exception.
 (c) The command line turns malformed files into exit code 2 and one line naming the file.
 """
@@ -27,10 +27,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pl_vocab.errors import PlVocabError
+from pl_vocab.core.errors import PlVocabError
+from pl_vocab.core.model import Report
 from pl_vocab.glossary.check import check_table
 from pl_vocab.glossary.read import GlossaryTable, read_glossary_bytes
-from pl_vocab.report.model import Report
 from pl_vocab.report.render import FORMATS, render
 from pl_vocab.vocabulary import Vocabulary, load_vocabulary
 

@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from pl_vocab.report.model import Finding, InputInfo, Location, Report, Severity
-from pl_vocab.report.selection import UnknownCheckError, resolve_selection
+from pl_vocab.core.model import Finding, InputInfo, Location, Report, Severity
+from pl_vocab.core.selection import UnknownCheckError, resolve_selection
 
 CODES = ["A001", "A002", "D001", "D003", "D004", "E001", "E002", "H003"]
 

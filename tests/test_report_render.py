@@ -14,10 +14,8 @@ import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pl_vocab.errors import PlVocabError
-from pl_vocab.report.cells import DANGEROUS_FIRST, safe_cell
-from pl_vocab.report.layout import FAMILY_NAMES
-from pl_vocab.report.model import (
+from pl_vocab.core.errors import PlVocabError
+from pl_vocab.core.model import (
     Coverage,
     FacetCoverage,
     Finding,
@@ -28,6 +26,8 @@ from pl_vocab.report.model import (
     Severity,
     VocabularyInfo,
 )
+from pl_vocab.report.cells import DANGEROUS_FIRST, safe_cell
+from pl_vocab.report.layout import FAMILY_NAMES
 from pl_vocab.report.render import FORMATS, render
 from pl_vocab.report.render_html import render_html
 from pl_vocab.report.render_json import render_json

@@ -27,11 +27,11 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 from pl_vocab import exchange
-from pl_vocab.errors import PlVocabError
+from pl_vocab.core.errors import PlVocabError
+from pl_vocab.core.model import Report
 from pl_vocab.exchange import InputError
 from pl_vocab.io.yaml_safe import dump_yaml
 from pl_vocab.models import model_class
-from pl_vocab.report.model import Report
 from pl_vocab.report.render import render
 from pl_vocab.validation import validate, validate_files
 

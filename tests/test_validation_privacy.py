@@ -34,9 +34,9 @@ from hypothesis import strategies as st
 
 from pl_vocab import exchange
 from pl_vocab._resources import generated_json
+from pl_vocab.core.model import Finding, InputInfo
 from pl_vocab.io.yaml_safe import dump_yaml
 from pl_vocab.models import model_class
-from pl_vocab.report.model import Finding, InputInfo
 from pl_vocab.report.render import render
 from pl_vocab.validation import Validator, iter_findings, validate
 
@@ -422,7 +422,7 @@ def _v010_everywhere(rep: dict[str, Any], text_sites: list[str], what: str) -> N
 def test_the_detector_finds_a_sentinel_wherever_a_renderer_puts_it() -> None:
     """The check above would see a leak: a sentinel in a message, cut by a narrow terminal,
     escaped by HTML or Markdown, is found in every report format."""
-    from pl_vocab.report.model import Location, Report
+    from pl_vocab.core.model import Location, Report
 
     value = _text("$.learners[0].name") + " & <b>" + BAD_DATE + "</b> at-risk students"
     leaked = Finding(

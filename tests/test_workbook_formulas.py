@@ -15,13 +15,13 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from pl_vocab.cli import app
+from pl_vocab.core.model import Finding
 from pl_vocab.glossary.check import check_table
 from pl_vocab.glossary.columns import GlossaryInputError
 from pl_vocab.glossary.read import read_glossary_bytes
 from pl_vocab.io.excel import FORMULAS_LISTED
 from pl_vocab.io.tables import column_letter
 from pl_vocab.io.workbook_formulas import FormulaScanError, find_formulas
-from pl_vocab.report.model import Finding
 
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 STRICT = "http://purl.oclc.org/ooxml/spreadsheetml/main"

@@ -38,12 +38,12 @@ _LAZY = {
     "load_vocabulary": "pl_vocab.vocabulary",
     "Vocabulary": "pl_vocab.vocabulary",
     "normalize_label": "pl_vocab.vocabulary",
-    "PlVocabError": "pl_vocab.errors",
-    "UnknownConceptError": "pl_vocab.errors",
+    "PlVocabError": "pl_vocab.core.errors",
+    "UnknownConceptError": "pl_vocab.core.errors",
 }
 
 if TYPE_CHECKING:
-    from pl_vocab.errors import PlVocabError, UnknownConceptError
+    from pl_vocab.core.errors import PlVocabError, UnknownConceptError
     from pl_vocab.exchange import dump, dumps, load, loads, to_rdflib_graph
     from pl_vocab.vocabulary import Vocabulary, load_vocabulary, normalize_label
 

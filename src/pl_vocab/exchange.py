@@ -22,7 +22,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ValidationError
 
-from pl_vocab.errors import PlVocabError
+from pl_vocab.core.errors import PlVocabError
 
 if TYPE_CHECKING:
     import rdflib

@@ -35,7 +35,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
-from pl_vocab.errors import PlVocabError
+from pl_vocab.core.errors import PlVocabError
 
 __all__ = ["REDACTED", "RedactionError", "redact", "redact_all", "redact_dict"]
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any, Literal
 
-from pl_vocab.errors import PlVocabError
-from pl_vocab.report.model import Finding, Location, Severity
+from pl_vocab.core.errors import PlVocabError
+from pl_vocab.core.model import Finding, Location, Severity
 
 __all__ = ["MissingExtraError", "validate_shacl"]
 

@@ -22,7 +22,7 @@ from collections.abc import Iterable, Iterator
 from functools import cache
 from typing import TYPE_CHECKING, Literal
 
-from pl_vocab.errors import UnknownConceptError
+from pl_vocab.core.errors import UnknownConceptError
 
 if TYPE_CHECKING:
     from pl_vocab.models import Concept, ConceptScheme, Facet, LocalizedText

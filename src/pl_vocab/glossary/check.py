@@ -1,5 +1,5 @@
 """``check_glossary``: read a district glossary, match it to the national vocabulary, run the
-checks, and return one :class:`~pl_vocab.report.model.Report`.
+checks, and return one :class:`~pl_vocab.core.model.Report`.
 
     read -> match -> check -> report; the renderers in ``pl_vocab.report`` do the rest.
 """
@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 
-from pl_vocab.report.model import (
+from pl_vocab.core.model import (
     Finding,
     InputInfo,
     MappingRow,
@@ -80,11 +80,11 @@ def check_table(
 
 def _check_table(table: object, select: Iterable[str], ignore: Iterable[str]) -> Report:
     from pl_vocab import __version__
+    from pl_vocab.core.selection import resolve_selection
     from pl_vocab.glossary.checks.base import CHECKS, CheckContext
     from pl_vocab.glossary.checks.coverage import compute_coverage
     from pl_vocab.glossary.match import shared_matcher
     from pl_vocab.glossary.read import GlossaryTable
-    from pl_vocab.report.selection import resolve_selection
     from pl_vocab.vocabulary import load_vocabulary
 
     assert isinstance(table, GlossaryTable)
@@ -158,7 +158,7 @@ def check_glossary(
     """Check a district glossary file against the national vocabulary.
 
     :raises pl_vocab.glossary.columns.GlossaryInputError: unreadable or unsafe input (exit 2).
-    :raises pl_vocab.report.selection.UnknownCheckError: an unknown ``select``/``ignore`` code.
+    :raises pl_vocab.core.selection.UnknownCheckError: an unknown ``select``/``ignore`` code.
     """
     from pl_vocab.glossary.read import read_glossary
 

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 
+from pl_vocab.core.model import Finding, Location
 from pl_vocab.glossary.columns import (
     ROLES,
     GlossaryInputError,
@@ -34,7 +35,6 @@ from pl_vocab.glossary.structured import read_structured
 from pl_vocab.io.excel import read_workbook
 from pl_vocab.io.tables import DEFAULT_MAX_ROWS, Record, Table, column_letter, read_delimited
 from pl_vocab.io.text import InputError, decode_text, input_finding
-from pl_vocab.report.model import Finding, Location
 
 __all__ = [
     "DEFAULT_MAX_BYTES",

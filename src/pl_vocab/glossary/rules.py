@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pl_vocab.report.model import Severity
+from pl_vocab.core.model import Severity
 
 __all__ = ["FAMILIES", "Rule", "all_rules", "rules_markdown"]
 

@@ -14,9 +14,9 @@ import re
 from collections import defaultdict
 from typing import Any
 
+from pl_vocab.core.model import Location
 from pl_vocab.glossary.columns import GlossaryInputError
 from pl_vocab.glossary.read import SKOS_EXTENSIONS
-from pl_vocab.report.model import Location
 
 __all__ = ["SKOS_EXTENSIONS", "read_skos_glossary"]
 

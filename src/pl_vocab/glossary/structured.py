@@ -19,11 +19,11 @@ import re
 
 import yaml
 
+from pl_vocab.core.model import Location
 from pl_vocab.glossary.columns import GlossaryInputError, normalize_header
 from pl_vocab.io.json_safe import JsonSyntaxError, decode
 from pl_vocab.io.tables import Record, Table
 from pl_vocab.io.yaml_safe import UniqueKeys, YamlInputError, _SafeNoAliasLoader
-from pl_vocab.report.model import Location
 
 __all__ = ["read_structured"]
 

@@ -34,6 +34,7 @@ import zipfile
 import zlib
 from collections.abc import Sequence
 
+from pl_vocab.core.model import Finding, Location
 from pl_vocab.io.tables import DEFAULT_MAX_ROWS, Record, Table, blank_row_findings, column_letter
 from pl_vocab.io.text import InputError, input_finding
 from pl_vocab.io.workbook_formulas import (
@@ -43,7 +44,6 @@ from pl_vocab.io.workbook_formulas import (
     xlsx_extent,
     xlsx_is_small,
 )
-from pl_vocab.report.model import Finding, Location
 
 __all__ = ["DEFAULT_MAX_UNCOMPRESSED", "cell_text", "read_workbook"]
 

@@ -23,8 +23,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from pl_vocab.core.model import Finding, Location
 from pl_vocab.io.text import InputError, input_finding
-from pl_vocab.report.model import Finding, Location
 
 __all__ = [
     "DEFAULT_MAX_ROWS",

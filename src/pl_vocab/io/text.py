@@ -26,8 +26,8 @@ import codecs
 import re
 from dataclasses import dataclass
 
-from pl_vocab.errors import PlVocabError
-from pl_vocab.report.model import Finding, Location, Severity
+from pl_vocab.core.errors import PlVocabError
+from pl_vocab.core.model import Finding, Location, Severity
 
 __all__ = [
     "INPUT_CHECKS",

@@ -18,7 +18,7 @@ from typing import Any
 
 import yaml
 
-from pl_vocab.errors import PlVocabError
+from pl_vocab.core.errors import PlVocabError
 
 __all__ = ["YamlInputError", "dump_yaml", "load_yaml", "load_yaml_with_lines"]
 

@@ -16,7 +16,7 @@ from typing import Any
 import pyoxigraph as ox
 from pydantic import BaseModel
 
-from pl_vocab.errors import PlVocabError
+from pl_vocab.core.errors import PlVocabError
 from pl_vocab.rdf.plan import RDF_TYPE, XSD, ClassPlan, Plan, get_plan
 
 __all__ = ["canonical_double", "to_ntriples", "to_triples"]

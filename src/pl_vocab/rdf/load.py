@@ -24,7 +24,7 @@ from typing import Any
 import pyoxigraph as ox
 from pydantic import BaseModel, ValidationError
 
-from pl_vocab.errors import PlVocabError
+from pl_vocab.core.errors import PlVocabError
 from pl_vocab.rdf.plan import (
     RDF_TYPE,
     XSD,

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from pl_vocab.report.model import Finding, Location, Report
+from pl_vocab.core.model import Finding, Location, Report
 from pl_vocab.vocabulary import Vocabulary
 
 __all__ = [
@@ -86,7 +86,7 @@ def _order(finding: Finding) -> tuple[bool, int, int, str]:
 def group_by_family(findings: Iterable[Finding]) -> list[tuple[str, list[Finding]]]:
     """Findings grouped by family letter (A..I, then others), each group by row, then ID.
 
-    >>> from pl_vocab.report.model import Severity
+    >>> from pl_vocab.core.model import Severity
     >>> fs = [Finding(id=i, name="n", severity=Severity.INFO, message="m") for i in ("E001", "A002")]
     >>> [(letter, [f.id for f in group]) for letter, group in group_by_family(fs)]
     [('A', ['A002']), ('E', ['E001'])]
@@ -179,7 +179,7 @@ def _plural(n: int, word: str) -> str:
 def verdict(report: Report) -> str:
     """One sentence: valid or not, with the findings per severity.
 
-    >>> from pl_vocab.report.model import InputInfo
+    >>> from pl_vocab.core.model import InputInfo
     >>> verdict(Report(valid=True, tool_version="0", input=InputInfo(file="g.csv")))
     'Valid: no findings.'
     """

@@ -10,8 +10,8 @@ import importlib
 from collections.abc import Callable
 from typing import cast
 
-from pl_vocab.errors import PlVocabError
-from pl_vocab.report.model import Report
+from pl_vocab.core.errors import PlVocabError
+from pl_vocab.core.model import Report
 
 __all__ = ["FORMATS", "UnknownFormatError", "render"]
 
@@ -36,7 +36,7 @@ def render(report: Report, format: str) -> str:
 
     :raises UnknownFormatError: (a :class:`PlVocabError`) for any other name.
 
-    >>> from pl_vocab.report.model import InputInfo
+    >>> from pl_vocab.core.model import InputInfo
     >>> r = Report(valid=True, tool_version="0.1.0", input=InputInfo(file="g.csv"))
     >>> render(r, "json").splitlines()[1]
     '  "valid": true,'

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from html import escape
 
+from pl_vocab.core.model import Coverage, Finding, Report, Severity
 from pl_vocab.report.layout import (
     RECORD_STATS,
     compact,
@@ -22,7 +23,6 @@ from pl_vocab.report.layout import (
     verdict,
     where,
 )
-from pl_vocab.report.model import Coverage, Finding, Report, Severity
 
 __all__ = ["render_html"]
 
@@ -321,7 +321,7 @@ def _details(report: Report) -> str:
 def render_html(report: Report) -> str:
     """The report as one self-contained HTML page (no script, no external resource).
 
-    >>> from pl_vocab.report.model import InputInfo
+    >>> from pl_vocab.core.model import InputInfo
     >>> page = render_html(Report(valid=True, tool_version="0.1.0", input=InputInfo(file="<g>.csv")))
     >>> page.startswith("<!DOCTYPE html>"), "&lt;g&gt;.csv" in page, "<g>" in page
     (True, True, False)

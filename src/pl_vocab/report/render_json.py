@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from pl_vocab.report.model import Report
+from pl_vocab.core.model import Report
 
 __all__ = ["render_json"]
 
@@ -15,7 +15,7 @@ def render_json(report: Report) -> str:
     Every field is written, ``null`` included, so consumers can rely on the shape; non-ASCII
     text is written as is (not ``\\u`` escapes). ``Report.model_validate_json`` reads it back.
 
-    >>> from pl_vocab.report.model import InputInfo
+    >>> from pl_vocab.core.model import InputInfo
     >>> text = render_json(Report(valid=True, tool_version="0.1.0", input=InputInfo(file="glosario.csv")))
     >>> print(*text.splitlines()[:4], sep="\\n")
     {

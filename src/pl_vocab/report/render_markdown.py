@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import html
 
+from pl_vocab.core.model import Report
 from pl_vocab.report.layout import (
     RECORD_STATS,
     compact,
@@ -15,7 +16,6 @@ from pl_vocab.report.layout import (
     verdict,
     where,
 )
-from pl_vocab.report.model import Report
 
 __all__ = ["render_markdown"]
 
@@ -79,7 +79,7 @@ def render_markdown(report: Report) -> str:
     """The report as GitHub-flavoured Markdown: verdict, summary, coverage, findings per
     family, mappings. Every cell is escaped, so user text cannot break a table.
 
-    >>> from pl_vocab.report.model import InputInfo
+    >>> from pl_vocab.core.model import InputInfo
     >>> r = Report(valid=True, tool_version="0.1.0", input=InputInfo(file="a|b.csv"))
     >>> print(render_markdown(r).splitlines()[8])
     | File | a\\|b.csv |

@@ -16,9 +16,9 @@ from urllib.parse import quote
 
 import yaml
 
+from pl_vocab.core.model import MappingRow, Report
 from pl_vocab.report.cells import safe_cell
 from pl_vocab.report.layout import compact
-from pl_vocab.report.model import MappingRow, Report
 from pl_vocab.vocabulary import CONCEPT_NAMESPACE, PLV_NAMESPACE, Vocabulary
 
 __all__ = ["COLUMNS", "DEFAULT_SET_PREFIX", "LICENSE", "render_sssom"]
@@ -83,7 +83,7 @@ def render_sssom(report: Report, *, mapping_set_id: str | None = None) -> str:
         ``urn:pl-vocab:glossary:<sha256 of the input>`` (or of its quoted file name).
     :returns: the TSV text, ``\\n`` line ends, one row per mapping.
 
-    >>> from pl_vocab.report.model import InputInfo
+    >>> from pl_vocab.core.model import InputInfo
     >>> m = MappingRow(row=2, term="Voz del estudiante", concept="plvc:learner-voice",
     ...                predicate="skos:exactMatch", justification="lexical_match", confidence=1.0)
     >>> r = Report(valid=True, tool_version="0.1.0", input=InputInfo(file="g.csv"), mappings=[m])

@@ -13,6 +13,7 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
+from pl_vocab.core.model import Finding, Report, Severity
 from pl_vocab.report.layout import (
     RECORD_STATS,
     family_title,
@@ -21,7 +22,6 @@ from pl_vocab.report.layout import (
     verdict,
     where,
 )
-from pl_vocab.report.model import Finding, Report, Severity
 
 __all__ = ["render_text"]
 
@@ -126,7 +126,7 @@ def render_text(report: Report, *, color: bool = False, width: int = 100) -> str
     :param color: write ANSI colours (for a terminal); off for files and pipes.
     :param width: the line width to wrap to.
 
-    >>> from pl_vocab.report.model import InputInfo
+    >>> from pl_vocab.core.model import InputInfo
     >>> r = Report(valid=True, tool_version="0.1.0", input=InputInfo(file="g.csv"), stats={"terms": 3})
     >>> print(render_text(r, width=60))
     pl-vocab 0.1.0 report

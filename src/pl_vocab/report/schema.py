@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from pl_vocab.report.model import Report
+from pl_vocab.core.model import Report
 
 __all__ = ["SCHEMA_DIALECT", "report_json_schema"]
 

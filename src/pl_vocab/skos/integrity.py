@@ -15,7 +15,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from pl_vocab.report.model import Finding, Location, Severity
+from pl_vocab.core.model import Finding, Location, Severity
 
 __all__ = ["H_CHECKS", "SkosCheck", "check_skos"]
 

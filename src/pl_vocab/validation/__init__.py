@@ -6,7 +6,7 @@
 
 ``validate`` takes one record, a list or any iterable (dicts as read from JSON/YAML, or model
 objects); ``iter_findings`` streams; ``validate_files`` reads files and directories and returns a
-:class:`~pl_vocab.report.model.Report`; :class:`Validator` is the engine under all three.
+:class:`~pl_vocab.core.model.Report`; :class:`Validator` is the engine under all three.
 """
 
 from pl_vocab.validation.catalogue import RULES, RuleInfo

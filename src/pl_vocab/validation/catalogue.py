@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pl_vocab.report.model import Severity
+from pl_vocab.core.model import Severity
 
 __all__ = ["RULES", "RuleInfo"]
 

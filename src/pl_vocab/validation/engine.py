@@ -28,7 +28,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from pl_vocab.report.model import Finding, InputInfo, Report
+from pl_vocab.core.model import Finding, InputInfo, Report
 from pl_vocab.validation.catalogue import RULES
 from pl_vocab.validation.index import class_info, is_known_class, known_classes
 from pl_vocab.validation.layers import Place, Where, _typed_validator, check_structure, finding
@@ -108,7 +108,7 @@ class Validator:
     invalid_records: int = field(default=0, init=False)
 
     def __post_init__(self) -> None:
-        from pl_vocab.report.selection import resolve_selection
+        from pl_vocab.core.selection import resolve_selection
 
         self.selected = frozenset(resolve_selection(RULES, self.select, self.ignore))
         now = self.now or dt.datetime.now(dt.UTC)

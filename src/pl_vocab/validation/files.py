@@ -18,7 +18,7 @@ from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
-from pl_vocab.report.model import InputInfo, Report
+from pl_vocab.core.model import InputInfo, Report
 from pl_vocab.validation.engine import (
     DEFAULT_MAX_PER_RULE,
     Validator,

@@ -18,7 +18,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from pl_vocab.report.model import Finding, Location
+from pl_vocab.core.model import Finding, Location
 from pl_vocab.validation.catalogue import RULES
 from pl_vocab.validation.index import ClassInfo, SlotInfo, class_info, enum_values
 

@@ -22,8 +22,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
+from pl_vocab.core.model import Finding
 from pl_vocab.langtag import canonical_case, check_language_tag
-from pl_vocab.report.model import Finding
 from pl_vocab.validation.index import ClassInfo, class_info
 from pl_vocab.validation.layers import Place, Where, finding, not_json_finding
 

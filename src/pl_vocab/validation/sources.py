@@ -20,9 +20,9 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from pl_vocab.core.model import Finding, Location
 from pl_vocab.exchange import InputError, detect_format, normalize_format
 from pl_vocab.io.json_safe import JsonSyntaxError, decode, decode_at, not_json_data
-from pl_vocab.report.model import Finding, Location
 from pl_vocab.validation.layers import Place, Where, finding, not_json_finding
 
 __all__ = ["Item", "expand_paths", "iter_items", "ndjson_item", "ndjson_lines"]

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-from pl_vocab.report.model import Finding, Location, Severity
+from pl_vocab.core.model import Finding, Location, Severity
 
 if TYPE_CHECKING:
     from pl_vocab.glossary.match import Matcher, TermMatch

@@ -13,9 +13,9 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
+from pl_vocab.core.model import Finding, Severity
 from pl_vocab.glossary.checks.base import CheckContext, check, snippet
 from pl_vocab.glossary.read import GlossaryRow
-from pl_vocab.report.model import Finding, Severity
 from pl_vocab.vocabulary import normalize_label
 
 _SPANISH_HINTS = set("áéíóúñü¿¡")

@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 
+from pl_vocab.core.model import Coverage, FacetCoverage, Finding, Severity
 from pl_vocab.glossary.checks.base import CheckContext, check
 from pl_vocab.glossary.checks.mapping_user import user_mappings
-from pl_vocab.report.model import Coverage, FacetCoverage, Finding, Severity
 
 CORE_THRESHOLD = 0.6
 

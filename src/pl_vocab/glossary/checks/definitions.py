@@ -22,9 +22,9 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
+from pl_vocab.core.model import Finding, Severity
 from pl_vocab.glossary.checks.base import CheckContext, check, snippet
 from pl_vocab.glossary.checks.mapping_user import memo, normalized, user_concept
-from pl_vocab.report.model import Finding, Severity
 from pl_vocab.vocabulary import Vocabulary, normalize_label
 
 if TYPE_CHECKING:

@@ -16,11 +16,11 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from pl_vocab.errors import UnknownConceptError
+from pl_vocab.core.errors import UnknownConceptError
+from pl_vocab.core.model import Finding, Severity
 from pl_vocab.glossary.checks.base import CheckContext, check, snippet
 from pl_vocab.glossary.columns import normalize_header
 from pl_vocab.io.tables import column_letter
-from pl_vocab.report.model import Finding, Severity
 from pl_vocab.vocabulary import normalize_label
 
 if TYPE_CHECKING:

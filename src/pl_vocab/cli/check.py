@@ -28,9 +28,9 @@ def run_check(
     console: Callable[[], Any],
 ) -> int:
     """Check and render; return the exit code (0 clean at the threshold, 1 findings, 2 unreadable)."""
-    from pl_vocab.errors import PlVocabError
+    from pl_vocab.core.errors import PlVocabError
+    from pl_vocab.core.model import Severity
     from pl_vocab.glossary.check import check_glossary
-    from pl_vocab.report.model import Severity
 
     fmt = format.lower()
     if fmt not in _FORMATS:

@@ -86,7 +86,7 @@ def check(
     ] = None,
 ) -> None:
     """Check a district glossary against the national vocabulary (exit 0 clean, 1 findings)."""
-    from pl_vocab.glossary.command import run_check
+    from pl_vocab.cli.check import run_check
 
     raise typer.Exit(
         run_check(glossary, format, output, fail_on, select, ignore, columns, sheet, _console)
@@ -149,7 +149,7 @@ def validate(
     ] = 1000,
 ) -> None:
     """Validate records (JSON, YAML, NDJSON, JSON-LD, Turtle, N-Triples) against the model."""
-    from pl_vocab.validation.command import run_validate
+    from pl_vocab.cli.validate import run_validate
 
     raise typer.Exit(
         run_validate(
@@ -205,7 +205,7 @@ def concept(
     ] = "en",
 ) -> None:
     """Show one concept of the national vocabulary: labels, definition, links, language advice."""
-    from pl_vocab.errors import PlVocabError
+    from pl_vocab.core.errors import PlVocabError
     from pl_vocab.vocabulary import load_vocabulary
 
     vocab = load_vocabulary()
@@ -256,7 +256,7 @@ def concepts(
     language: Annotated[str, typer.Option("--lang", "-l", help="Language: en or es.")] = "en",
 ) -> None:
     """List the concepts of the national vocabulary."""
-    from pl_vocab.errors import PlVocabError
+    from pl_vocab.core.errors import PlVocabError
     from pl_vocab.vocabulary import load_vocabulary
 
     vocab = load_vocabulary()
@@ -307,7 +307,7 @@ def convert(
     ] = False,
 ) -> None:
     """Convert records between JSON, YAML, NDJSON, JSON-LD, Turtle, N-Triples and N-Quads."""
-    from pl_vocab.convert import run_convert
+    from pl_vocab.cli.convert import run_convert
 
     raise typer.Exit(run_convert(source, to, output, from_, class_name, shacl=shacl, redact=redact))
 
@@ -327,7 +327,7 @@ def export(
     ] = None,
 ) -> None:
     """Export the national vocabulary (or a district glossary) as SKOS, integrity-checked."""
-    from pl_vocab.skos.command import run_export
+    from pl_vocab.cli.export import run_export
 
     raise typer.Exit(run_export(to, output, glossary))
 
@@ -339,7 +339,7 @@ def tour(
     ] = Path("examples/records"),
 ) -> None:
     """A five-minute tour: the vocabulary by facet, a few lookups, and the example records checked."""
-    from pl_vocab.tour import run_tour
+    from pl_vocab.cli.tour import run_tour
 
     raise typer.Exit(run_tour(examples, _console()))
 
@@ -364,7 +364,7 @@ def main() -> None:
         if "ClickException" in names:
             typer.echo(f"pl-vocab: {exc.format_message()}", err=True)  # type: ignore[attr-defined]
             sys.exit(2 if "UsageError" in names else int(getattr(exc, "exit_code", 2)))
-        from pl_vocab.errors import PlVocabError
+        from pl_vocab.core.errors import PlVocabError
 
         if isinstance(exc, PlVocabError):
             typer.echo(f"pl-vocab: {exc}", err=True)

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from pydantic import BaseModel
 
-    from pl_vocab.report.model import Finding
+    from pl_vocab.core.model import Finding
 
 __all__ = ["run_convert"]
 

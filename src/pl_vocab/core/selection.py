@@ -9,7 +9,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Collection, Iterable
 
-from pl_vocab.errors import PlVocabError
+from pl_vocab.core.errors import PlVocabError
 
 __all__ = ["UnknownCheckError", "resolve_selection"]
 

@@ -49,8 +49,8 @@ def run_validate(
     console: Callable[[], Any],
 ) -> int:
     """Validate and render; return the exit code."""
-    from pl_vocab.errors import PlVocabError
-    from pl_vocab.report.model import Severity
+    from pl_vocab.core.errors import PlVocabError
+    from pl_vocab.core.model import Severity
 
     fmt = format.lower()
     if fmt not in _FORMATS:
