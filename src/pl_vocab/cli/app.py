@@ -178,18 +178,18 @@ def rules(
     format: Annotated[str, typer.Option("--format", "-f", help="text or markdown.")] = "text",
 ) -> None:
     """List the checks (ID, name, severity, what each detects), or show the ones matching RULE."""
-    from pl_vocab.glossary.rules import all_rules, rules_markdown
+    from pl_vocab.core.catalogue import RULES, rules_markdown
 
     if format == "markdown":
         sys.stdout.write(rules_markdown())
         return
     if format != "text":
         _fail(f"unknown --format {format!r}; use text or markdown.")
-    chosen = [r for r in all_rules() if rule is None or r.id.startswith(rule.upper())]
+    chosen = [r for r in RULES.values() if rule is None or r.id.startswith(rule.upper())]
     if not chosen:
         import difflib
 
-        near = difflib.get_close_matches((rule or "").upper(), [r.id for r in all_rules()], n=1)
+        near = difflib.get_close_matches((rule or "").upper(), [r.id for r in RULES.values()], n=1)
         _fail(f"no check {rule!r}." + (f" Did you mean {near[0]}?" if near else ""))
     for r in chosen:
         typer.echo(f"{r.id}  {r.severity.value:7}  {r.name:32}  {r.summary}")

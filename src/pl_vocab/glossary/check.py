@@ -37,13 +37,14 @@ def _load_checks() -> None:
 
 
 def known_check_ids() -> list[str]:
-    """Every declared check ID, families A (reader) and H (SKOS) included."""
-    from pl_vocab.glossary.checks.base import CHECKS
-    from pl_vocab.io.text import INPUT_CHECKS
-    from pl_vocab.skos.integrity import H_CHECKS
+    """Every check ID of ``pl-vocab check``: families A to I of the catalogue.
 
-    _load_checks()
-    return sorted({*CHECKS, *INPUT_CHECKS, *(c.id for c in H_CHECKS)})
+    >>> known_check_ids()[:2], "H003" in known_check_ids(), "V001" in known_check_ids()
+    (['A001', 'A002'], True, False)
+    """
+    from pl_vocab.core.catalogue import rules_for
+
+    return [r.id for r in rules_for("check")]
 
 
 @contextmanager

@@ -15,7 +15,8 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from pl_vocab.core.model import Finding, Location, Severity
+from pl_vocab.core.catalogue import Rule, rule
+from pl_vocab.core.model import Finding, Location
 
 __all__ = ["H_CHECKS", "SkosCheck", "check_skos"]
 
@@ -115,13 +116,14 @@ class _Graph:
 
 @dataclass(frozen=True)
 class SkosCheck:
-    """One declared check: stable ID, name, default severity, and what it detects."""
+    """One SKOS check: its rule in the catalogue (:mod:`pl_vocab.core.catalogue`) and its code."""
 
-    id: str
-    name: str
-    severity: Severity
-    summary: str
+    rule: Rule
     run: Callable[[_Graph], Iterator[tuple[str, str | None, str]]]
+
+    @property
+    def id(self) -> str:
+        return self.rule.id
 
 
 def _h002(g: _Graph) -> Iterator[tuple[str, str | None, str]]:
@@ -328,128 +330,29 @@ def _h020(g: _Graph) -> Iterator[tuple[str, str | None, str]]:
                 yield c, SKOS + "broader", f"missing inverse: {b} does not list it as narrower"
 
 
-H_CHECKS: tuple[SkosCheck, ...] = (
-    SkosCheck(
-        "H002",
-        "class-disjointness",
-        Severity.ERROR,
-        "A resource typed both Concept and ConceptScheme or Collection.",
-        _h002,
-    ),
-    SkosCheck("H003", "missing-preflabel", Severity.ERROR, "A concept has no prefLabel.", _h003),
-    SkosCheck(
-        "H004",
-        "multiple-preflabels",
-        Severity.ERROR,
-        "More than one prefLabel for one language tag.",
-        _h004,
-    ),
-    SkosCheck(
-        "H005",
-        "label-disjointness",
-        Severity.ERROR,
-        "The same literal as two of pref/alt/hidden on one concept.",
-        _h005,
-    ),
-    SkosCheck("H006", "empty-label", Severity.ERROR, "An empty or whitespace-only label.", _h006),
-    SkosCheck(
-        "H007",
-        "omitted-language-tag",
-        Severity.WARNING,
-        "A label or definition with no language tag.",
-        _h007,
-    ),
-    SkosCheck(
-        "H008",
-        "invalid-language-tag",
-        Severity.ERROR,
-        "A language tag that is not well-formed BCP 47.",
-        _h008,
-    ),
-    SkosCheck(
-        "H009",
-        "overlapping-labels",
-        Severity.WARNING,
-        "Two concepts share a label in the same language.",
-        _h009,
-    ),
-    SkosCheck(
-        "H010",
-        "hierarchy-cycle",
-        Severity.ERROR,
-        "A cycle in broader/narrower (inverses included).",
-        _h010,
-    ),
-    SkosCheck(
-        "H011",
-        "related-hierarchy-clash",
-        Severity.ERROR,
-        "related between concepts also linked hierarchically.",
-        _h011,
-    ),
-    SkosCheck(
-        "H012",
-        "mapping-clash",
-        Severity.ERROR,
-        "exactMatch with broadMatch, narrowMatch or relatedMatch to the same concept.",
-        _h012,
-    ),
-    SkosCheck(
-        "H013",
-        "reflexive-relation",
-        Severity.ERROR,
-        "A concept related, broader or mapped to itself.",
-        _h013,
-    ),
-    SkosCheck(
-        "H014",
-        "undefined-skos-term",
-        Severity.ERROR,
-        "A property or class in the SKOS namespace that SKOS does not define.",
-        _h014,
-    ),
-    SkosCheck(
-        "H015",
-        "mapping-within-scheme",
-        Severity.WARNING,
-        "A mapping property between two concepts of the same scheme.",
-        _h015,
-    ),
-    SkosCheck(
-        "H016",
-        "deprecated-without-replacement",
-        Severity.WARNING,
-        "owl:deprecated true without dcterms:isReplacedBy.",
-        _h016,
-    ),
-    SkosCheck(
-        "H017",
-        "undocumented-concept",
-        Severity.WARNING,
-        "No definition or scope note in any language.",
-        _h017,
-    ),
-    SkosCheck(
-        "H018",
-        "incomplete-language-coverage",
-        Severity.WARNING,
-        "A concept lacks a language other concepts have.",
-        _h018,
-    ),
-    SkosCheck(
-        "H019",
-        "orphan-concept",
-        Severity.INFO,
-        "A concept with no broader, narrower or related concept.",
-        _h019,
-    ),
-    SkosCheck(
-        "H020",
-        "structural-hygiene",
-        Severity.INFO,
-        "Hierarchical redundancy, top concept with a broader one, scheme without top concepts, concept in no scheme, missing inverse.",
-        _h020,
-    ),
+H_CHECKS: tuple[SkosCheck, ...] = tuple(
+    SkosCheck(rule(i), fn)
+    for i, fn in (
+        ("H002", _h002),
+        ("H003", _h003),
+        ("H004", _h004),
+        ("H005", _h005),
+        ("H006", _h006),
+        ("H007", _h007),
+        ("H008", _h008),
+        ("H009", _h009),
+        ("H010", _h010),
+        ("H011", _h011),
+        ("H012", _h012),
+        ("H013", _h013),
+        ("H014", _h014),
+        ("H015", _h015),
+        ("H016", _h016),
+        ("H017", _h017),
+        ("H018", _h018),
+        ("H019", _h019),
+        ("H020", _h020),
+    )
 )
 
 
@@ -466,9 +369,9 @@ def check_skos(triples: Iterable[Any], *, source: str | None = None) -> list[Fin
         for subject, predicate, message in check.run(g):
             findings.append(
                 Finding(
-                    id=check.id,
-                    name=check.name,
-                    severity=check.severity,
+                    id=check.rule.id,
+                    name=check.rule.name,
+                    severity=check.rule.severity,
                     message=message,
                     location=Location(file=source, subject=subject, predicate=predicate),
                 )

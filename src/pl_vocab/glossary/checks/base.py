@@ -1,7 +1,7 @@
 """What every glossary check shares: its declaration, the context it reads, and how it reports.
 
-A check is a pure function ``(CheckContext) -> Iterator[Finding]`` declared with :func:`check`:
-stable ID, kebab-case name, default severity, one-line summary. Checks never read files, print or
+A check is a pure function ``(CheckContext) -> Iterator[Finding]`` declared with :func:`check`
+and the ID of its rule in :mod:`pl_vocab.core.catalogue` (name, default severity, summary). Checks never read files, print or
 raise for bad data; positions come from the rows the reader produced.
 """
 
@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
+from pl_vocab.core.catalogue import RULES, Rule, rule
 from pl_vocab.core.model import Finding, Location, Severity
 
 if TYPE_CHECKING:
@@ -26,25 +27,30 @@ CheckFn = Callable[["CheckContext"], Iterator[Finding]]
 
 @dataclass(frozen=True)
 class CheckInfo:
-    """A declared check."""
+    """A check's rule in the catalogue (:mod:`pl_vocab.core.catalogue`) and the code that runs it."""
 
-    id: str
-    name: str
-    severity: Severity
-    summary: str
+    rule: Rule
     run: CheckFn
+
+    @property
+    def id(self) -> str:
+        return self.rule.id
 
 
 CHECKS: dict[str, CheckInfo] = {}
 
 
-def check(id: str, name: str, severity: Severity, summary: str) -> Callable[[CheckFn], CheckFn]:
-    """Declare a check; IDs are unique and never reused."""
+def check(id: str) -> Callable[[CheckFn], CheckFn]:
+    """Declare the implementation of catalogue rule ``id``; each rule has one implementation.
+
+    Name, default severity and summary are the catalogue's, never repeated here.
+    """
+    info = rule(id)
 
     def register(fn: CheckFn) -> CheckFn:
         if id in CHECKS:
             raise RuntimeError(f"check {id} declared twice")
-        CHECKS[id] = CheckInfo(id, name, severity, summary, fn)
+        CHECKS[id] = CheckInfo(info, fn)
         return fn
 
     return register
@@ -104,7 +110,7 @@ class CheckContext:
         severity: Severity | None = None,
     ) -> Finding:
         """A finding of ``check_id`` at a row and column role (term, definition, term_es...)."""
-        info = CHECKS[check_id]
+        info = RULES[check_id]
         # A location depends on these four values only, and is immutable: the findings at one
         # cell share one (a glossary of 100,000 rows has hundreds of thousands of findings).
         key = (row.row, row.line, row.extra.get("iri"), role) if row else (None, None, None, role)

@@ -13,7 +13,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
-from pl_vocab.core.model import Finding, Severity
+from pl_vocab.core.model import Finding
 from pl_vocab.glossary.checks.base import CheckContext, check, snippet
 from pl_vocab.glossary.read import GlossaryRow
 from pl_vocab.vocabulary import normalize_label
@@ -65,12 +65,7 @@ def _fold(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", text) if unicodedata.category(c) != "Mn")
 
 
-@check(
-    "G001",
-    "missing-spanish-term",
-    Severity.WARNING,
-    "The row has an English term but no Spanish one (when the file has a Spanish column).",
-)
+@check("G001")
 def missing_spanish_term(ctx: CheckContext) -> Iterator[Finding]:
     if not _has_spanish_columns(ctx):
         return
@@ -103,9 +98,7 @@ def _spanish_for(ctx: CheckContext, row: GlossaryRow) -> str | None:
     return f"The national Spanish term is '{ctx.label(concept, 'es')}'."
 
 
-@check(
-    "G002", "missing-spanish-definition", Severity.INFO, "A Spanish term has no Spanish definition."
-)
+@check("G002")
 def missing_spanish_definition(ctx: CheckContext) -> Iterator[Finding]:
     if "definition_es" not in ctx.table.column_map:
         return
@@ -116,12 +109,7 @@ def missing_spanish_definition(ctx: CheckContext) -> Iterator[Finding]:
             )
 
 
-@check(
-    "G003",
-    "language-mismatch",
-    Severity.WARNING,
-    "Text in the Spanish column looks English, or the two columns are identical.",
-)
+@check("G003")
 def language_mismatch(ctx: CheckContext) -> Iterator[Finding]:
     for r in ctx.table.rows:
         if (
@@ -150,12 +138,7 @@ def language_mismatch(ctx: CheckContext) -> Iterator[Finding]:
             )
 
 
-@check(
-    "G004",
-    "inconsistent-translation",
-    Severity.WARNING,
-    "The English and Spanish terms of one row mean different national concepts.",
-)
+@check("G004")
 def inconsistent_translation(ctx: CheckContext) -> Iterator[Finding]:
     for r in ctx.table.rows:
         en, es = ctx.matches.get(r.row), ctx.matches_es.get(r.row)
@@ -189,12 +172,7 @@ def inconsistent_translation(ctx: CheckContext) -> Iterator[Finding]:
             )
 
 
-@check(
-    "G005",
-    "duplicate-spanish-term",
-    Severity.WARNING,
-    "The same Spanish term is used for different English terms.",
-)
+@check("G005")
 def duplicate_spanish(ctx: CheckContext) -> Iterator[Finding]:
     seen: dict[str, tuple[int, str]] = {}
     for r in ctx.table.rows:
@@ -212,12 +190,7 @@ def duplicate_spanish(ctx: CheckContext) -> Iterator[Finding]:
             seen.setdefault(key, (r.row, r.term))
 
 
-@check(
-    "G006",
-    "missing-accents",
-    Severity.INFO,
-    "The Spanish term matches a national label only without its accents.",
-)
+@check("G006")
 def missing_accents(ctx: CheckContext) -> Iterator[Finding]:
     for r in ctx.table.rows:
         m = ctx.matches_es.get(r.row)
@@ -264,12 +237,7 @@ def _language(ctx: CheckContext, part: str) -> str | None:
     return None
 
 
-@check(
-    "G007",
-    "mixed-language-cell",
-    Severity.INFO,
-    "One cell holds both languages, such as 'Learner agency / Agencia del estudiante'.",
-)
+@check("G007")
 def mixed_language(ctx: CheckContext) -> Iterator[Finding]:
     for r in ctx.table.rows:
         for role in ("term", "term_es"):

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 
-from pl_vocab.core.model import Coverage, FacetCoverage, Finding, Severity
+from pl_vocab.core.model import Coverage, FacetCoverage, Finding
 from pl_vocab.glossary.checks.base import CheckContext, check
 from pl_vocab.glossary.checks.mapping_user import user_mappings
 
@@ -52,7 +52,7 @@ def compute_coverage(ctx: CheckContext) -> Coverage:
     )
 
 
-@check("F001", "core-concept-missing", Severity.WARNING, "A core concept has no term mapped to it.")
+@check("F001")
 def core_missing(ctx: CheckContext) -> Iterator[Finding]:
     covered = covered_concepts(ctx)
     for c in ctx.vocabulary.core_concepts():
@@ -64,7 +64,7 @@ def core_missing(ctx: CheckContext) -> Iterator[Finding]:
             )
 
 
-@check("F002", "core-coverage-below-threshold", Severity.WARNING, "Core coverage is below 60%.")
+@check("F002")
 def coverage_threshold(ctx: CheckContext) -> Iterator[Finding]:
     cov = compute_coverage(ctx)
     if cov.core_total and cov.core_covered / cov.core_total < CORE_THRESHOLD:
@@ -76,7 +76,7 @@ def coverage_threshold(ctx: CheckContext) -> Iterator[Finding]:
         )
 
 
-@check("F003", "facet-uncovered", Severity.INFO, "A facet has no mapped term.")
+@check("F003")
 def facet_uncovered(ctx: CheckContext) -> Iterator[Finding]:
     covered = covered_concepts(ctx)
     used = {ctx.vocabulary.concept(c).facet for c in covered}
@@ -87,12 +87,7 @@ def facet_uncovered(ctx: CheckContext) -> Iterator[Finding]:
             )
 
 
-@check(
-    "F004",
-    "facet-imbalance",
-    Severity.INFO,
-    "More than half of the mapped terms fall in one facet.",
-)
+@check("F004")
 def facet_imbalance(ctx: CheckContext) -> Iterator[Finding]:
     facets = Counter(
         ctx.vocabulary.concept(m.mapping.concept).facet for m in ctx.matches.values() if m.mapping
@@ -128,12 +123,7 @@ def _pending(ctx: CheckContext) -> dict[str, list[str]]:
     return out
 
 
-@check(
-    "F005",
-    "coverage-pending-review",
-    Severity.INFO,
-    "A core concept is reached only by review candidates or deficit terms; not yet counted.",
-)
+@check("F005")
 def coverage_pending(ctx: CheckContext) -> Iterator[Finding]:
     covered = covered_concepts(ctx)
     pending = _pending(ctx)

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
-from pl_vocab.core.model import Finding, Severity
+from pl_vocab.core.model import Finding
 from pl_vocab.glossary.checks.base import CheckContext, check, snippet
 from pl_vocab.glossary.checks.mapping_user import memo, normalized, user_concept
 from pl_vocab.vocabulary import Vocabulary, normalize_label
@@ -36,9 +36,7 @@ _PLACEHOLDER = re.compile(
 )
 
 
-@check(
-    "C001", "missing-definition", Severity.WARNING, "The term has no definition in any language."
-)
+@check("C001")
 def missing_definition(ctx: CheckContext) -> Iterator[Finding]:
     for r in ctx.table.rows:
         if r.term and not r.definition and not r.definition_es:
@@ -51,12 +49,7 @@ def missing_definition(ctx: CheckContext) -> Iterator[Finding]:
             )
 
 
-@check(
-    "C002",
-    "circular-definition",
-    Severity.WARNING,
-    "The definition uses the term itself as its main content.",
-)
+@check("C002")
 def circular(ctx: CheckContext) -> Iterator[Finding]:
     for r in ctx.table.rows:
         if not (r.term and r.definition):
@@ -77,7 +70,7 @@ def circular(ctx: CheckContext) -> Iterator[Finding]:
             )
 
 
-@check("C003", "definition-too-short", Severity.INFO, "The definition has fewer than 5 words.")
+@check("C003")
 def too_short(ctx: CheckContext) -> Iterator[Finding]:
     for r in ctx.table.rows:
         if (
@@ -95,7 +88,7 @@ def too_short(ctx: CheckContext) -> Iterator[Finding]:
             )
 
 
-@check("C004", "definition-too-long", Severity.INFO, "The definition has more than 120 words.")
+@check("C004")
 def too_long(ctx: CheckContext) -> Iterator[Finding]:
     for r in ctx.table.rows:
         if r.definition and len(r.definition.split()) > 120:
@@ -108,12 +101,7 @@ def too_long(ctx: CheckContext) -> Iterator[Finding]:
             )
 
 
-@check(
-    "C005",
-    "duplicate-definition",
-    Severity.WARNING,
-    "The identical definition is used for different terms.",
-)
+@check("C005")
 def duplicate_definition(ctx: CheckContext) -> Iterator[Finding]:
     seen: dict[str, tuple[int, str]] = {}
     for r in ctx.table.rows:
@@ -132,12 +120,7 @@ def duplicate_definition(ctx: CheckContext) -> Iterator[Finding]:
             seen.setdefault(key, (r.row, r.term))
 
 
-@check(
-    "C007",
-    "placeholder-definition",
-    Severity.WARNING,
-    "A placeholder such as TBD, 'see above', 'same as X' or a bare link.",
-)
+@check("C007")
 def placeholder_definition(ctx: CheckContext) -> Iterator[Finding]:
     for r in ctx.table.rows:
         if r.definition and _PLACEHOLDER.match(r.definition.strip()):
@@ -215,12 +198,7 @@ def _near_duplicates(
                 break
 
 
-@check(
-    "C006",
-    "near-duplicate-definition",
-    Severity.INFO,
-    "Definitions of different terms that are almost identical (similarity 95 or more).",
-)
+@check("C006")
 def near_duplicate_definition(ctx: CheckContext) -> Iterator[Finding]:
     for role in ("definition", "definition_es"):
         for r, other, score in _near_duplicates(ctx, role):
@@ -310,12 +288,7 @@ def _copies(ctx: CheckContext) -> list[tuple[GlossaryRow, str, str, float]]:
     return memo(ctx, "national_copies", compute)
 
 
-@check(
-    "C009",
-    "definition-matches-national",
-    Severity.INFO,
-    "The definition is the national definition, word for word or nearly.",
-)
+@check("C009")
 def matches_national(ctx: CheckContext) -> Iterator[Finding]:
     for r, role, cid, score in _copies(ctx):
         mapped = _mapped(ctx, r.row)
@@ -391,12 +364,7 @@ def _opening_concepts(vocab: Vocabulary, own: str, norm: str) -> set[str]:
     return set()
 
 
-@check(
-    "C008",
-    "definition-contradicts-mapping",
-    Severity.WARNING,
-    "The term maps to one concept, but the definition describes another.",
-)
+@check("C008")
 def contradicts_mapping(ctx: CheckContext) -> Iterator[Finding]:
     reported: set[int] = set()
     for r, role, cid, score in _copies(ctx):

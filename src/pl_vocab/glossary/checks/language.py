@@ -44,12 +44,7 @@ def _replacements(ctx: CheckContext, concept: str, language: str = "en") -> str:
     )
 
 
-@check(
-    "E001",
-    "deprecated-term",
-    Severity.WARNING,
-    "The term is deficit-based language that the national vocabulary retires.",
-)
+@check("E001")
 def deprecated_term(ctx: CheckContext) -> Iterator[Finding]:
     for r in ctx.table.rows:
         m = ctx.matches.get(r.row)
@@ -97,12 +92,7 @@ def _deprecated_hits(vocab: Vocabulary, norm: str, language: str) -> set[str]:
     return found
 
 
-@check(
-    "E002",
-    "deprecated-term-in-definition",
-    Severity.WARNING,
-    "A deficit-based term appears in a definition or note.",
-)
+@check("E002")
 def deprecated_in_definition(ctx: CheckContext) -> Iterator[Finding]:
     for r in ctx.table.rows:
         for role, text, language in (
@@ -126,12 +116,7 @@ def deprecated_in_definition(ctx: CheckContext) -> Iterator[Finding]:
                 )
 
 
-@check(
-    "E004",
-    "contested-term",
-    Severity.INFO,
-    "A contested term: used with care, never replaced automatically.",
-)
+@check("E004")
 def contested(ctx: CheckContext) -> Iterator[Finding]:
     for r in ctx.table.rows:
         m = ctx.matches.get(r.row)
@@ -148,12 +133,7 @@ def contested(ctx: CheckContext) -> Iterator[Finding]:
             )
 
 
-@check(
-    "E005",
-    "context-dependent-term",
-    Severity.INFO,
-    "Acceptable in some uses (legal or data fields), not in others.",
-)
+@check("E005")
 def context_dependent(ctx: CheckContext) -> Iterator[Finding]:
     for r in ctx.table.rows:
         m = ctx.matches.get(r.row)
@@ -169,9 +149,7 @@ def context_dependent(ctx: CheckContext) -> Iterator[Finding]:
             )
 
 
-@check(
-    "E006", "spanish-deficit-term", Severity.WARNING, "A Spanish term is deficit-based language."
-)
+@check("E006")
 def spanish_deficit(ctx: CheckContext) -> Iterator[Finding]:
     for r in ctx.table.rows:
         m = ctx.matches_es.get(r.row)
@@ -295,12 +273,7 @@ def _person_labels(ctx: CheckContext, text: str, language: str) -> list[tuple[st
     return out
 
 
-@check(
-    "E003",
-    "flagged-person-label",
-    Severity.WARNING,
-    "A deficit-based term used to label people ('at-risk students', 'alumnos en riesgo').",
-)
+@check("E003")
 def person_label(ctx: CheckContext) -> Iterator[Finding]:
     for r in ctx.table.rows:
         en, es = ctx.matches.get(r.row), ctx.matches_es.get(r.row)
@@ -346,12 +319,7 @@ def _covering_rows(ctx: CheckContext) -> dict[str, tuple[int, str]]:
     return memo(ctx, "covering_rows", compute)
 
 
-@check(
-    "E007",
-    "deficit-term-mapped-as-core",
-    Severity.WARNING,
-    "A deficit-based term stands for a core concept; coverage counts only through its replacement.",
-)
+@check("E007")
 def deficit_for_core(ctx: CheckContext) -> Iterator[Finding]:
     covered = covered_concepts(ctx)
     covering = _covering_rows(ctx)

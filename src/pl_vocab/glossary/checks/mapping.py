@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from functools import cache
 from typing import TYPE_CHECKING
 
-from pl_vocab.core.model import Finding, Severity
+from pl_vocab.core.model import Finding
 from pl_vocab.glossary.checks.base import CheckContext, check, snippet
 from pl_vocab.glossary.checks.mapping_user import is_local, memo, normalized, user_concept
 from pl_vocab.glossary.normalize import FOLD_LANGUAGES, FoldLanguage, fold, fold_forms, prefold
@@ -120,7 +120,7 @@ def national_parent(
     return None
 
 
-@check("D001", "unmapped-term", Severity.WARNING, "No national concept matches the term.")
+@check("D001")
 def unmapped(ctx: CheckContext) -> Iterator[Finding]:
     for r in ctx.table.rows:
         m = ctx.matches.get(r.row)
@@ -140,12 +140,7 @@ def unmapped(ctx: CheckContext) -> Iterator[Finding]:
         )
 
 
-@check(
-    "D002",
-    "fuzzy-candidate-only",
-    Severity.WARNING,
-    "The only candidates are similar spellings; a person must confirm or reject them.",
-)
+@check("D002")
 def fuzzy_only(ctx: CheckContext) -> Iterator[Finding]:
     for r in ctx.table.rows:
         m = ctx.matches.get(r.row)
@@ -165,12 +160,7 @@ def fuzzy_only(ctx: CheckContext) -> Iterator[Finding]:
         )
 
 
-@check(
-    "D003",
-    "ambiguous-mapping",
-    Severity.WARNING,
-    "An acronym or label may mean more than one national concept.",
-)
+@check("D003")
 def ambiguous(ctx: CheckContext) -> Iterator[Finding]:
     for r in ctx.table.rows:
         m = ctx.matches.get(r.row)
@@ -185,12 +175,7 @@ def ambiguous(ctx: CheckContext) -> Iterator[Finding]:
             )
 
 
-@check(
-    "D004",
-    "false-friend",
-    Severity.ERROR,
-    "The term is a 'not the same' pair of a concept it was about to be matched to.",
-)
+@check("D004")
 def false_friend(ctx: CheckContext) -> Iterator[Finding]:
     for r in ctx.table.rows:
         m = ctx.matches.get(r.row)
@@ -209,9 +194,7 @@ def false_friend(ctx: CheckContext) -> Iterator[Finding]:
                 )
 
 
-@check(
-    "D005", "matched-via-synonym", Severity.INFO, "Matched through an alternative or hidden label."
-)
+@check("D005")
 def via_synonym(ctx: CheckContext) -> Iterator[Finding]:
     for r in ctx.table.rows:
         m = ctx.matches.get(r.row)
@@ -227,12 +210,7 @@ def via_synonym(ctx: CheckContext) -> Iterator[Finding]:
             )
 
 
-@check(
-    "D006",
-    "matched-via-normalization",
-    Severity.INFO,
-    "Matched only after normalizing spelling, case, plurals or learner/student variants.",
-)
+@check("D006")
 def via_normalization(ctx: CheckContext) -> Iterator[Finding]:
     for r in ctx.table.rows:
         m = ctx.matches.get(r.row)
@@ -250,7 +228,7 @@ def via_normalization(ctx: CheckContext) -> Iterator[Finding]:
             )
 
 
-@check("D007", "matched-via-spanish", Severity.INFO, "Matched through a Spanish label.")
+@check("D007")
 def via_spanish(ctx: CheckContext) -> Iterator[Finding]:
     for r in ctx.table.rows:
         m = ctx.matches.get(r.row)
@@ -264,12 +242,7 @@ def via_spanish(ctx: CheckContext) -> Iterator[Finding]:
             )
 
 
-@check(
-    "D010",
-    "many-to-one",
-    Severity.INFO,
-    "Several district terms map exactly onto one national concept.",
-)
+@check("D010")
 def many_to_one(ctx: CheckContext) -> Iterator[Finding]:
     by_concept: dict[str, list[int]] = defaultdict(list)
     rows = {r.row: r for r in ctx.table.rows}
@@ -289,12 +262,7 @@ def many_to_one(ctx: CheckContext) -> Iterator[Finding]:
                 )
 
 
-@check(
-    "D008",
-    "broader-or-narrower-only",
-    Severity.INFO,
-    "No exact national match, but the term is probably narrower than a national concept.",
-)
+@check("D008")
 def narrower_only(ctx: CheckContext) -> Iterator[Finding]:
     for r in ctx.table.rows:
         m = ctx.matches.get(r.row)
@@ -317,12 +285,7 @@ def narrower_only(ctx: CheckContext) -> Iterator[Finding]:
         )
 
 
-@check(
-    "D009",
-    "local-extension",
-    Severity.INFO,
-    "A term the district marked as local; suggests the nearest national parent.",
-)
+@check("D009")
 def local_extension(ctx: CheckContext) -> Iterator[Finding]:
     for r in ctx.table.rows:
         if not r.term:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from pl_vocab.core.errors import UnknownConceptError
-from pl_vocab.core.model import Finding, Severity
+from pl_vocab.core.model import Finding
 from pl_vocab.glossary.checks.base import CheckContext, check, snippet
 from pl_vocab.glossary.columns import normalize_header
 from pl_vocab.io.tables import column_letter
@@ -299,12 +299,7 @@ def is_local(ctx: CheckContext, r: GlossaryRow) -> str | None:
     return None
 
 
-@check(
-    "D011",
-    "invalid-user-mapping",
-    Severity.ERROR,
-    "The mapping column names an unknown or deprecated concept, or an unknown predicate.",
-)
+@check("D011")
 def invalid_user_mapping(ctx: CheckContext) -> Iterator[Finding]:
     rows = {r.row: r for r in ctx.table.rows}
     for row, um in user_mappings(ctx).items():
@@ -318,12 +313,7 @@ def invalid_user_mapping(ctx: CheckContext) -> Iterator[Finding]:
             yield at_column(ctx, f, um.header)
 
 
-@check(
-    "D012",
-    "user-mapping-disputed",
-    Severity.WARNING,
-    "The district's mapping conflicts with the term's own match or with a 'not the same' pair.",
-)
+@check("D012")
 def disputed_user_mapping(ctx: CheckContext) -> Iterator[Finding]:
     vocab = ctx.vocabulary
     for r in ctx.table.rows:

@@ -129,12 +129,7 @@ def _accepted(ctx: CheckContext, row: int) -> str | None:
     return m.mapping.concept if m and m.mapping and not m.deprecated_hit else None
 
 
-@check(
-    "I001",
-    "broader-term-not-found",
-    Severity.WARNING,
-    "The broader column names a term that is neither in the glossary nor a national label.",
-)
+@check("I001")
 def broader_not_found(ctx: CheckContext) -> Iterator[Finding]:
     if not _tabular(ctx):
         return
@@ -171,7 +166,7 @@ def broader_not_found(ctx: CheckContext) -> Iterator[Finding]:
             )
 
 
-@check("I002", "parent-cycle", Severity.ERROR, "The broader links form a cycle.")
+@check("I002")
 def parent_cycle(ctx: CheckContext) -> Iterator[Finding]:
     if not _tabular(ctx):
         return
@@ -213,9 +208,7 @@ def parent_cycle(ctx: CheckContext) -> Iterator[Finding]:
         )
 
 
-@check(
-    "I003", "self-reference", Severity.ERROR, "A broader or related cell names the row's own term."
-)
+@check("I003")
 def self_reference(ctx: CheckContext) -> Iterator[Finding]:
     if not _tabular(ctx):
         return
@@ -236,12 +229,7 @@ def self_reference(ctx: CheckContext) -> Iterator[Finding]:
                 yield at_column(ctx, f, related) if kind == "related" and related else f
 
 
-@check(
-    "I004",
-    "related-and-broader",
-    Severity.WARNING,
-    "Two terms are related and also one is the broader term of the other.",
-)
+@check("I004")
 def related_and_broader(ctx: CheckContext) -> Iterator[Finding]:
     related = _related_column(ctx)
     if not _tabular(ctx) or related is None:
@@ -268,12 +256,7 @@ def related_and_broader(ctx: CheckContext) -> Iterator[Finding]:
                 yield at_column(ctx, f, related)
 
 
-@check(
-    "I005",
-    "hierarchy-inverted-vs-national",
-    Severity.WARNING,
-    "The district's broader term is narrower in the national vocabulary (or the same concept).",
-)
+@check("I005")
 def inverted_vs_national(ctx: CheckContext) -> Iterator[Finding]:
     if not _tabular(ctx):
         return
@@ -308,9 +291,7 @@ def inverted_vs_national(ctx: CheckContext) -> Iterator[Finding]:
                 )
 
 
-@check(
-    "I006", "multiple-parents", Severity.INFO, "A term has more than one broader term (reported)."
-)
+@check("I006")
 def multiple_parents(ctx: CheckContext) -> Iterator[Finding]:
     if not _tabular(ctx):
         return
@@ -335,12 +316,7 @@ def multiple_parents(ctx: CheckContext) -> Iterator[Finding]:
             )
 
 
-@check(
-    "I007",
-    "synonym-is-another-term",
-    Severity.WARNING,
-    "A synonym of one row is the term of another row.",
-)
+@check("I007")
 def synonym_is_term(ctx: CheckContext) -> Iterator[Finding]:
     terms = term_rows(ctx)
     seen: set[frozenset[int]] = set()
@@ -363,12 +339,7 @@ def synonym_is_term(ctx: CheckContext) -> Iterator[Finding]:
                 )
 
 
-@check(
-    "I008",
-    "synonym-maps-elsewhere",
-    Severity.WARNING,
-    "A synonym is a label of a different national concept than its term.",
-)
+@check("I008")
 def synonym_elsewhere(ctx: CheckContext) -> Iterator[Finding]:
     vocab, above = ctx.vocabulary, _ancestors(ctx.vocabulary)
     for r in ctx.table.rows:

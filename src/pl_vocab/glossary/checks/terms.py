@@ -32,7 +32,7 @@ _PLACEHOLDERS = {
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,7}s?$")
 
 
-@check("B001", "empty-term", Severity.ERROR, "A row has content but no term.")
+@check("B001")
 def empty_term(ctx: CheckContext) -> Iterator[Finding]:
     for r in ctx.table.rows:
         if not r.term and (r.definition or r.synonyms or r.notes or r.term_es):
@@ -45,7 +45,7 @@ def empty_term(ctx: CheckContext) -> Iterator[Finding]:
             )
 
 
-@check("B002", "duplicate-term", Severity.ERROR, "The identical term appears in two rows.")
+@check("B002")
 def duplicate_term(ctx: CheckContext) -> Iterator[Finding]:
     first: dict[str, tuple[int, str | None]] = {}  # term -> (row, definition) of its first row
     for r in ctx.table.rows:
@@ -69,12 +69,7 @@ def duplicate_term(ctx: CheckContext) -> Iterator[Finding]:
             first[r.term] = (r.row, r.definition)
 
 
-@check(
-    "B003",
-    "case-variant-term",
-    Severity.WARNING,
-    "Terms equal after case folding (an error if their definitions differ).",
-)
+@check("B003")
 def case_variant(ctx: CheckContext) -> Iterator[Finding]:
     seen: dict[str, tuple[int, str, str | None]] = {}
     for r in ctx.table.rows:
@@ -98,12 +93,7 @@ def case_variant(ctx: CheckContext) -> Iterator[Finding]:
             seen.setdefault(key, (r.row, r.term, r.definition))
 
 
-@check(
-    "B004",
-    "normalized-duplicate",
-    Severity.WARNING,
-    "Terms equal after normalization (punctuation, hyphens, spacing).",
-)
+@check("B004")
 def normalized_duplicate(ctx: CheckContext) -> Iterator[Finding]:
     seen: dict[str, tuple[int, str]] = {}
     for r in ctx.table.rows:
@@ -122,9 +112,7 @@ def normalized_duplicate(ctx: CheckContext) -> Iterator[Finding]:
             seen.setdefault(key, (r.row, r.term))
 
 
-@check(
-    "B005", "edge-whitespace", Severity.WARNING, "Leading or trailing whitespace around the term."
-)
+@check("B005")
 def edge_whitespace(ctx: CheckContext) -> Iterator[Finding]:
     for r in ctx.table.rows:
         raw = (getattr(r, "original", None) or {}).get("term")
@@ -138,12 +126,7 @@ def edge_whitespace(ctx: CheckContext) -> Iterator[Finding]:
             )
 
 
-@check(
-    "B006",
-    "irregular-whitespace",
-    Severity.INFO,
-    "Double spaces, non-breaking spaces or tabs inside the term.",
-)
+@check("B006")
 def irregular_whitespace(ctx: CheckContext) -> Iterator[Finding]:
     for r in ctx.table.rows:
         raw = (getattr(r, "original", None) or {}).get("term") or r.term
@@ -157,12 +140,7 @@ def irregular_whitespace(ctx: CheckContext) -> Iterator[Finding]:
             )
 
 
-@check(
-    "B007",
-    "invisible-characters",
-    Severity.WARNING,
-    "Zero-width, soft-hyphen or control characters in the term.",
-)
+@check("B007")
 def invisible(ctx: CheckContext) -> Iterator[Finding]:
     for r in ctx.table.rows:
         raw = (getattr(r, "original", None) or {}).get("term") or r.term
@@ -179,12 +157,7 @@ def invisible(ctx: CheckContext) -> Iterator[Finding]:
             )
 
 
-@check(
-    "B008",
-    "term-too-long",
-    Severity.WARNING,
-    "More than 80 characters or 8 words: probably a definition in the term column.",
-)
+@check("B008")
 def too_long(ctx: CheckContext) -> Iterator[Finding]:
     for r in ctx.table.rows:
         if r.term and (len(r.term) > 80 or len(r.term.split()) > 8):
@@ -197,12 +170,7 @@ def too_long(ctx: CheckContext) -> Iterator[Finding]:
             )
 
 
-@check(
-    "B009",
-    "multiple-terms-in-cell",
-    Severity.WARNING,
-    "Separators such as '/', ';', '|' or 'and/or' join several terms.",
-)
+@check("B009")
 def multiple_terms(ctx: CheckContext) -> Iterator[Finding]:
     for r in ctx.table.rows:
         term = r.term  # every separator holds "/", ";" or "|": a cheap test before the pattern
@@ -216,12 +184,7 @@ def multiple_terms(ctx: CheckContext) -> Iterator[Finding]:
             )
 
 
-@check(
-    "B010",
-    "placeholder-term",
-    Severity.WARNING,
-    "A placeholder such as TBD, N/A or '?' instead of a term.",
-)
+@check("B010")
 def placeholder(ctx: CheckContext) -> Iterator[Finding]:
     for r in ctx.table.rows:
         if r.term and r.term.strip().casefold() in _PLACEHOLDERS:
@@ -234,12 +197,7 @@ def placeholder(ctx: CheckContext) -> Iterator[Finding]:
             )
 
 
-@check(
-    "B011",
-    "unexpanded-acronym",
-    Severity.INFO,
-    "The term is only an acronym, with no expansion in the row.",
-)
+@check("B011")
 def unexpanded_acronym(ctx: CheckContext) -> Iterator[Finding]:
     for r in ctx.table.rows:
         if r.term and _ACRONYM.match(r.term) and not any(len(s.split()) > 1 for s in r.synonyms):
