@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from pl_vocab.glossary import normalize
 from pl_vocab.glossary.check import _collector_paused, check_table
 from pl_vocab.glossary.checks import definitions, mapping
-from pl_vocab.glossary.checks.mapping_user import _ascii_normalized
+from pl_vocab.glossary.checks.base import _ascii_normalized
 from pl_vocab.glossary.normalize import fold, phrases, prefold
 from pl_vocab.glossary.read import read_glossary_bytes
 from pl_vocab.vocabulary import load_vocabulary, normalize_label

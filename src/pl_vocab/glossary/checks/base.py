@@ -10,10 +10,13 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from pl_vocab.core.catalogue import RULES, Rule, rule
 from pl_vocab.core.model import Finding, Location, Severity
+from pl_vocab.glossary.columns import normalize_header
+from pl_vocab.io.tables import column_letter
+from pl_vocab.vocabulary import normalize_label
 
 if TYPE_CHECKING:
     from pl_vocab.glossary.match import Matcher, TermMatch
@@ -54,15 +57,6 @@ def check(id: str) -> Callable[[CheckFn], CheckFn]:
         return fn
 
     return register
-
-
-def _column_letter(index: int) -> str:
-    letters = ""
-    index += 1
-    while index:
-        index, rem = divmod(index - 1, 26)
-        letters = chr(65 + rem) + letters
-    return letters
 
 
 @dataclass
@@ -130,7 +124,7 @@ class CheckContext:
         header = self.table.column_map.get(role) if role else None
         column = None
         if header is not None and header in self.table.header:
-            column = _column_letter(self.table.header.index(header))
+            column = column_letter(self.table.header.index(header))
         return Location(
             file=self.table.source,
             sheet=self.table.sheet,
@@ -161,3 +155,66 @@ def snippet(text: str, limit: int = 60) -> str:
 
 def nonempty(value: Any) -> bool:
     return bool(value and str(value).strip())
+
+
+# ---------------------------------------------------- helpers shared by the check families
+_T = TypeVar("_T")
+
+
+def memo(ctx: CheckContext, key: str, compute: Callable[[], _T]) -> _T:
+    """Compute a value once per check run (stored on the context, like its cached properties)."""
+    store: dict[str, Any] = vars(ctx)
+    slot = f"_memo_{key}"
+    if slot not in store:
+        store[slot] = compute()
+    value: _T = store[slot]
+    return value
+
+
+# normalize_label's punctuation (pl_vocab.vocabulary._PUNCT) that is ASCII, for its fast path
+_ASCII_PUNCT = str.maketrans(dict.fromkeys("-_/.,;:!?'\"()[]", " "))
+
+
+def normalized(ctx: CheckContext, text: str) -> str:
+    """:func:`~pl_vocab.vocabulary.normalize_label` of a cell, computed once per run (several
+    checks read the same definitions).
+
+    >>> from pl_vocab.vocabulary import normalize_label
+    >>> text = " Learner-Led  (Student) Conferences/Reviews: 'tbd'? "
+    >>> normalize_label(text)
+    'learner led student conferences reviews tbd'
+    >>> _ascii_normalized(text) == normalize_label(text)
+    True
+    """
+    cache = ctx.normalized_texts
+    found = cache.get(text)
+    if found is None:
+        found = cache[text] = _ascii_normalized(text) if text.isascii() else normalize_label(text)
+    return found
+
+
+def _ascii_normalized(text: str) -> str:
+    """:func:`~pl_vocab.vocabulary.normalize_label` of ASCII text, in half the time: NFC changes
+    nothing, case folding is lowering, and the punctuation and whitespace runs become single
+    spaces (``str.split`` and the pattern's ``\\s`` agree on what whitespace is)."""
+    return " ".join(text.lower().translate(_ASCII_PUNCT).split())
+
+
+def at_column(ctx: CheckContext, finding: Finding, header: str) -> Finding:
+    """The finding located in an unrecognized column (``header`` is its key in ``row.extra``)."""
+    index = ctx.table.header.index(header) if header in ctx.table.header else None
+    where = finding.location.model_copy(
+        update={"field": header, "column": column_letter(index) if index is not None else None}
+    )
+    return finding.model_copy(update={"location": where})
+
+
+def extra_columns(ctx: CheckContext, accept: Callable[[str], bool]) -> list[str]:
+    """Headers of unrecognized columns that ``accept`` (given the normalized header) keeps."""
+    roles = set(ctx.table.column_map.values())
+    keys = {k for r in ctx.table.rows for k in r.extra}
+    ordered = [h for h in ctx.table.header if h in keys] + sorted(keys - set(ctx.table.header))
+    return [h for h in ordered if h not in roles and accept(normalize_header(h))]
+
+
+# ---------------------------------------------------------------- the district's mapping column

@@ -23,8 +23,8 @@ from typing import TYPE_CHECKING
 from rapidfuzz import fuzz
 
 from pl_vocab.core.model import Finding
-from pl_vocab.glossary.checks.base import CheckContext, check, snippet
-from pl_vocab.glossary.checks.mapping_user import memo, normalized, user_concept
+from pl_vocab.glossary.checks.base import CheckContext, check, memo, normalized, snippet
+from pl_vocab.glossary.checks.mapping_user import user_concept
 from pl_vocab.vocabulary import Vocabulary, normalize_label
 
 if TYPE_CHECKING:

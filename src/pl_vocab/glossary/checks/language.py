@@ -22,9 +22,9 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from pl_vocab.core.model import Finding, Severity
-from pl_vocab.glossary.checks.base import CheckContext, check, snippet
+from pl_vocab.glossary.checks.base import CheckContext, check, memo, normalized, snippet
 from pl_vocab.glossary.checks.coverage import covered_concepts
-from pl_vocab.glossary.checks.mapping_user import memo, normalized, user_mappings
+from pl_vocab.glossary.checks.mapping_user import user_mappings
 from pl_vocab.vocabulary import Vocabulary, normalize_label
 
 if TYPE_CHECKING:

@@ -4,89 +4,34 @@ A district may add a column naming the national concept of each row ("National c
 "Maps to", "Concepto nacional"; a CURIE, an IRI or a label), optionally with a predicate column
 ("Predicate", "Match type": exactMatch, broadMatch...). A "Local" column, a scope/type column
 saying "local", a note such as "Local term" or a mapping cell saying "local" marks a row local.
-The helpers here (:func:`memo`, :func:`at_column`, :func:`extra_columns`) are shared by the
-other families. Importing :mod:`pl_vocab.glossary.checks.mapping` imports this module too.
+Importing :mod:`pl_vocab.glossary.checks.mapping` imports this module too.
 """
 
 from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING
 
 from pl_vocab.core.errors import UnknownConceptError
 from pl_vocab.core.model import Finding
-from pl_vocab.glossary.checks.base import CheckContext, check, snippet
+from pl_vocab.glossary.checks.base import (
+    CheckContext,
+    at_column,
+    check,
+    extra_columns,
+    memo,
+    snippet,
+)
 from pl_vocab.glossary.columns import normalize_header
-from pl_vocab.io.tables import column_letter
 from pl_vocab.vocabulary import normalize_label
 
 if TYPE_CHECKING:
     from pl_vocab.glossary.read import GlossaryRow
 
 
-_T = TypeVar("_T")
-
-
-def memo(ctx: CheckContext, key: str, compute: Callable[[], _T]) -> _T:
-    """Compute a value once per check run (stored on the context, like its cached properties)."""
-    store: dict[str, Any] = vars(ctx)
-    slot = f"_memo_{key}"
-    if slot not in store:
-        store[slot] = compute()
-    value: _T = store[slot]
-    return value
-
-
-# normalize_label's punctuation (pl_vocab.vocabulary._PUNCT) that is ASCII, for its fast path
-_ASCII_PUNCT = str.maketrans(dict.fromkeys("-_/.,;:!?'\"()[]", " "))
-
-
-def normalized(ctx: CheckContext, text: str) -> str:
-    """:func:`~pl_vocab.vocabulary.normalize_label` of a cell, computed once per run (several
-    checks read the same definitions).
-
-    >>> from pl_vocab.vocabulary import normalize_label
-    >>> text = " Learner-Led  (Student) Conferences/Reviews: 'tbd'? "
-    >>> normalize_label(text)
-    'learner led student conferences reviews tbd'
-    >>> _ascii_normalized(text) == normalize_label(text)
-    True
-    """
-    cache = ctx.normalized_texts
-    found = cache.get(text)
-    if found is None:
-        found = cache[text] = _ascii_normalized(text) if text.isascii() else normalize_label(text)
-    return found
-
-
-def _ascii_normalized(text: str) -> str:
-    """:func:`~pl_vocab.vocabulary.normalize_label` of ASCII text, in half the time: NFC changes
-    nothing, case folding is lowering, and the punctuation and whitespace runs become single
-    spaces (``str.split`` and the pattern's ``\\s`` agree on what whitespace is)."""
-    return " ".join(text.lower().translate(_ASCII_PUNCT).split())
-
-
-def at_column(ctx: CheckContext, finding: Finding, header: str) -> Finding:
-    """The finding located in an unrecognized column (``header`` is its key in ``row.extra``)."""
-    index = ctx.table.header.index(header) if header in ctx.table.header else None
-    where = finding.location.model_copy(
-        update={"field": header, "column": column_letter(index) if index is not None else None}
-    )
-    return finding.model_copy(update={"location": where})
-
-
-def extra_columns(ctx: CheckContext, accept: Callable[[str], bool]) -> list[str]:
-    """Headers of unrecognized columns that ``accept`` (given the normalized header) keeps."""
-    roles = set(ctx.table.column_map.values())
-    keys = {k for r in ctx.table.rows for k in r.extra}
-    ordered = [h for h in ctx.table.header if h in keys] + sorted(keys - set(ctx.table.header))
-    return [h for h in ordered if h not in roles and accept(normalize_header(h))]
-
-
-# ---------------------------------------------------------------- the district's mapping column
 def _alternatives(text: str) -> frozenset[str]:
     return frozenset(text.split("|"))
 

@@ -25,9 +25,16 @@ from functools import cache
 from pathlib import Path
 
 from pl_vocab.core.model import Finding, Severity
-from pl_vocab.glossary.checks.base import CheckContext, check, snippet
+from pl_vocab.glossary.checks.base import (
+    CheckContext,
+    at_column,
+    check,
+    extra_columns,
+    memo,
+    normalized,
+    snippet,
+)
 from pl_vocab.glossary.checks.mapping import concept_of_name, term_rows
-from pl_vocab.glossary.checks.mapping_user import at_column, extra_columns, memo, normalized
 from pl_vocab.glossary.read import split_synonyms
 from pl_vocab.vocabulary import Vocabulary
 

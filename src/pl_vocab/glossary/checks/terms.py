@@ -7,8 +7,7 @@ import unicodedata
 from collections.abc import Iterator
 
 from pl_vocab.core.model import Finding, Severity
-from pl_vocab.glossary.checks.base import CheckContext, check, snippet
-from pl_vocab.glossary.checks.mapping_user import normalized
+from pl_vocab.glossary.checks.base import CheckContext, check, normalized, snippet
 
 _INVISIBLE = re.compile(
     "[\u200b-\u200f\u2060\ufeff\u00ad\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]"
