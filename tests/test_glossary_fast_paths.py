@@ -10,7 +10,7 @@ from collections import defaultdict
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pl_vocab.glossary import normalize
+from pl_vocab import normalize
 from pl_vocab.glossary.check import _collector_paused, check_table
 from pl_vocab.glossary.checks import definitions, mapping
 from pl_vocab.glossary.checks.base import _ascii_normalized

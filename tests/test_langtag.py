@@ -9,7 +9,6 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from pl_vocab.langtag import (
-    _ISO_639_2_TO_1,
     ISO_639_1,
     ISO_3166_1_ALPHA2,
     LanguageTagProblem,
@@ -18,6 +17,7 @@ from pl_vocab.langtag import (
     check_language_tag,
     is_valid_language_tag,
 )
+from pl_vocab.language_codes import _ISO_639_2_TO_1
 
 # --- Valid tags ------------------------------------------------------------------------------
 
@@ -329,7 +329,7 @@ def test_every_iso_639_1_code_is_a_valid_language(code: str) -> None:
 
 
 def test_typo_and_fix_tables_are_consistent() -> None:
-    from pl_vocab import langtag
+    from pl_vocab import language_codes as langtag
 
     assert not set(langtag._LANGUAGE_TYPOS) & ISO_639_1
     assert not set(langtag._DEPRECATED_LANGUAGES) & ISO_639_1

@@ -18,6 +18,7 @@ from pl_vocab import exchange
 from pl_vocab._resources import generated_json
 from pl_vocab.models import LearnerGoal, model_class
 from pl_vocab.redact import REDACTED, RedactionError, redact, redact_all, redact_dict
+from pl_vocab.schema_index import parse_schema_index
 
 from .strategies import concrete_classes, record
 from .test_rdf_roundtrip import dump_canonical
@@ -227,7 +228,7 @@ def _patched_index(monkeypatch: pytest.MonkeyPatch, edit: Any) -> None:
 
     index = copy.deepcopy(INDEX)
     edit(index["classes"])
-    monkeypatch.setattr(module, "_index", lambda: index)
+    monkeypatch.setattr(module, "_index", lambda: parse_schema_index(index))
 
 
 @pytest.mark.usefixtures("fresh_rules")

@@ -86,3 +86,90 @@ def test_every_pref_label_finds_its_concept(cid: str, lang: str) -> None:
     vocab = load_vocabulary()
     label = vocab.label(cid, lang)
     assert cid in {c.id for c, _, _ in vocab.lookup(label, lang)}
+
+
+# ------------------------------------------------- one label normalisation with the matcher
+def _lexical_mappings() -> list[tuple[str, str, str]]:
+    """(glossary, term, concept) for every term ``check`` maps by a lexical stage in the three
+    example glossaries (exact, normalized, learner variants, acronym)."""
+    from pl_vocab.glossary.check import check_glossary
+
+    from .conftest import ROOT
+
+    out = []
+    for path in sorted((ROOT / "examples" / "glossaries").glob("*-glossary.*")):
+        for m in check_glossary(path).mappings:
+            if m.justification == "lexical_match":
+                out.append((path.name, m.term, m.concept))
+    return out
+
+
+_MAPPED = _lexical_mappings()
+
+
+def test_the_example_glossaries_have_lexical_mappings() -> None:
+    assert len(_MAPPED) > 50
+    assert {name for name, _, _ in _MAPPED} == {
+        "lakeshore-district-glossary.yaml",
+        "mesa-verde-sd-glossary.xlsx",
+        "riverbend-usd-glossary.csv",
+    }
+
+
+@pytest.mark.parametrize(("glossary", "term", "concept"), _MAPPED)
+def test_lookup_finds_what_check_maps(
+    vocab: Vocabulary, glossary: str, term: str, concept: str
+) -> None:
+    assert concept in {c.id for c, _, _ in vocab.lookup(term)}, (glossary, term)
+    assert vocab.concept(term).id == concept, (glossary, term)
+
+
+@pytest.mark.parametrize(
+    ("term", "concept"),
+    [
+        ("Student Voices", "plvc:learner-voice"),  # plural of an alternative label
+        ("Struggling Learners", "plvc:struggling-learner"),
+        ("At-Risk Students", "plvc:at-risk-student"),
+        ("The Student Voice", "plvc:learner-voice"),  # leading article
+        ("Universal Design for Learning (UDL)", "plvc:universal-design-for-learning"),
+        ("Evaluaciones Narrativas", "plvc:narrative-assessment"),
+    ],
+)
+def test_concept_resolves_plurals_articles_and_acronyms_like_the_matcher(
+    vocab: Vocabulary, term: str, concept: str
+) -> None:
+    from pl_vocab.glossary.match import shared_matcher
+
+    assert shared_matcher(vocab).match(term).concept == concept
+    assert vocab.concept(term).id == concept
+    assert [c.id for c, _, _ in vocab.lookup(term)] == [concept]
+
+
+def test_lookup_with_a_language_keeps_to_it(vocab: Vocabulary) -> None:
+    assert vocab.get("Evaluaciones Narrativas", language="en") is None
+    assert vocab.get("Evaluaciones Narrativas", language="es") is not None
+    assert vocab.lookup("Student Voices", language="es") == []
+
+
+def test_the_matcher_and_the_vocabulary_share_one_label_index(vocab: Vocabulary) -> None:
+    from pl_vocab.glossary.match import Matcher
+
+    assert Matcher(vocab)._labels is vocab.label_index
+
+
+def test_concept_command_finds_a_plural() -> None:
+    from .test_cli import run
+
+    out = run("concept", "Student Voices")
+    assert out.returncode == 0, out.stderr
+    assert "plvc:learner-voice" in out.stdout
+
+
+# ------------------------------------------------------------------------ one prefix map
+def test_vocabulary_expand_and_compress_are_the_prefix_map() -> None:
+    from pl_vocab import prefixes
+
+    for curie in ("plvc:equity", "plv:facet/assessment", "skos:Concept", "urn:uuid:1"):
+        assert Vocabulary.expand(curie) == prefixes.expand(curie)
+    assert Vocabulary.expand("plv:concept/equity") == Vocabulary.expand("plvc:equity")
+    assert Vocabulary.compress(Vocabulary.expand("plv:concept/equity")) == "plvc:equity"

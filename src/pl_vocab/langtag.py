@@ -27,26 +27,31 @@ What is checked
    whitespace and characters other than ASCII letters, digits and hyphens. The 26 grandfathered
    tags of RFC 5646 (``i-klingon``, ``en-GB-oed``, ``zh-min-nan``...) are accepted as written, as
    are private-use tags (``x-private``).
-2. **Known codes**, beyond well-formedness:
+2. **Known codes**, beyond well-formedness, from the IANA Language Subtag Registry (the tables
+   of :mod:`pl_vocab.language_subtags`, generated at build time by ``tools/language_tags.py``;
+   their registry File-Date is :data:`REGISTRY_FILE_DATE`):
 
-   - A 2-letter primary language must be one of the 184 ISO 639-1 codes embedded here (or
-     ``sh``, which the IANA registry keeps after its withdrawal from ISO 639-1). Common
-     mistakes get a suggestion (``sp`` -> ``es``, ``jp`` -> ``ja``), as do the withdrawn codes the
-     IANA registry keeps as deprecated (``iw`` -> ``he``, ``in`` -> ``id``).
+   - A 2-letter primary language must be a 2-letter language subtag of the registry (the ISO
+     639-1 codes, ``bh``, and ``sh``, which the registry keeps after its withdrawal from ISO
+     639-1). Common mistakes get a suggestion (``sp`` -> ``es``, ``jp`` -> ``ja``).
+     **Deprecated** 2-letter subtags (``iw``, ``in``, ``ji``, ``jw``, ``mo``) are rejected as
+     ``deprecated-language`` with the registry's Preferred-Value as the suggestion
+     (``iw`` -> ``he``).
    - A 3-letter primary language is accepted unless it is the ISO 639-2 code of a language that
      has a 2-letter code (``eng``, ``spa``, ``fra``/``fre``, ``zho``/``chi``, ``tgl``...): RFC
      5646 registers only the 2-letter code for those, so the 3-letter one is rejected and the
-     2-letter one suggested. **Other 3-letter codes are accepted without lookup**: there are about
-     8,000 ISO 639-3 codes (``haw``, ``yue``, ``fil``, ``sgn``, ``qaa``...) and embedding them
-     is out of scope for this module, so ``abc`` passes although no such language exists.
+     2-letter one suggested. **Other 3-letter codes are accepted without lookup** (the registry
+     holds about 8,000, deprecated ones included; they are not embedded), so ``abc`` passes
+     although no such language exists.
    - A 4-letter primary language is reserved by RFC 5646 for future use and a 5-8 letter one
-     must be registered individually; the IANA registry holds none of either, so both are
-     rejected (this also catches language *names* such as ``English``, for which the code is
-     suggested).
-   - A 2-letter region must be an ISO 3166-1 alpha-2 code (249 embedded), one of the few
-     further region subtags the IANA registry holds (``EU``, ``UN``, ``IC``...) or a private-use
-     region (``AA``, ``QM``-``QZ``, ``XA``-``XZ``, ``ZZ``); ``UK`` suggests ``GB``. 3-digit
-     UN M.49 regions (``419``) are accepted without lookup.
+     must be registered individually; the registry holds none of either, so both are rejected
+     (this also catches language *names* such as ``English``, for which the code is suggested).
+   - A 2-letter region must be a region subtag of the registry in use: the ISO 3166-1 alpha-2
+     codes, the exceptionally reserved ones (``EU``, ``UN``, ``IC``, ``CQ`` for Sark...) and the
+     private-use ones (``AA``, ``QM``-``QZ``, ``XA``-``XZ``, ``ZZ``). **Deprecated** regions are
+     rejected as ``unknown-region``, with the registry's Preferred-Value as the suggestion where
+     it gives one (``BU`` -> ``MM``; ``YU`` has none); ``UK`` suggests ``GB`` and ``EL`` ``GR``.
+     3-digit UN M.49 regions (``419``) are accepted without lookup.
 
    Scripts, variants, extended language subtags and extensions are checked for form only.
 
@@ -64,13 +69,24 @@ from __future__ import annotations
 
 import re
 import string
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Final, Literal
+
+from pl_vocab.language_codes import (
+    _GRANDFATHERED,
+    _LANGUAGE_NAMES,
+    ISO_639_1,
+    ISO_3166_1_ALPHA2,
+    REGISTRY_FILE_DATE,
+    language_code_issue,
+    region_issue,
+)
 
 __all__ = [
     "ISO_639_1",
     "ISO_3166_1_ALPHA2",
+    "REGISTRY_FILE_DATE",
     "LanguageTagProblem",
     "ProblemKind",
     "canonical_case",
@@ -122,202 +138,6 @@ class LanguageTagProblem:
         """``"warning"`` for a tag that is valid but not in canonical case, else ``"error"``."""
         return "warning" if self.kind == "not-canonical-case" else "error"
 
-
-# --- Code lists ----------------------------------------------------------------------------------
-
-# ISO 639-1 code, then its ISO 639-2 code(s): terminology code first, bibliographic code after a
-# slash where the two differ. 184 codes: the 183 current ones and ``bh`` (Bihari languages,
-# withdrawn from ISO 639-1 in 2021, still a subtag of the IANA registry); the 639-2 code ``bih``
-# is a separate registry subtag, so it is not mapped.
-_ISO_639: Final = """
-aa:aar ab:abk ae:ave af:afr ak:aka am:amh an:arg ar:ara as:asm av:ava ay:aym az:aze
-ba:bak be:bel bg:bul bh bi:bis bm:bam bn:ben bo:bod/tib br:bre bs:bos
-ca:cat ce:che ch:cha co:cos cr:cre cs:ces/cze cu:chu cv:chv cy:cym/wel
-da:dan de:deu/ger dv:div dz:dzo ee:ewe el:ell/gre en:eng eo:epo es:spa et:est eu:eus/baq
-fa:fas/per ff:ful fi:fin fj:fij fo:fao fr:fra/fre fy:fry
-ga:gle gd:gla gl:glg gn:grn gu:guj gv:glv
-ha:hau he:heb hi:hin ho:hmo hr:hrv ht:hat hu:hun hy:hye/arm hz:her
-ia:ina id:ind ie:ile ig:ibo ii:iii ik:ipk io:ido is:isl/ice it:ita iu:iku
-ja:jpn jv:jav
-ka:kat/geo kg:kon ki:kik kj:kua kk:kaz kl:kal km:khm kn:kan ko:kor kr:kau ks:kas ku:kur kv:kom
-kw:cor ky:kir
-la:lat lb:ltz lg:lug li:lim ln:lin lo:lao lt:lit lu:lub lv:lav
-mg:mlg mh:mah mi:mri/mao mk:mkd/mac ml:mal mn:mon mr:mar ms:msa/may mt:mlt my:mya/bur
-na:nau nb:nob nd:nde ne:nep ng:ndo nl:nld/dut nn:nno no:nor nr:nbl nv:nav ny:nya
-oc:oci oj:oji om:orm or:ori os:oss
-pa:pan pi:pli pl:pol ps:pus pt:por
-qu:que
-rm:roh rn:run ro:ron/rum ru:rus rw:kin
-sa:san sc:srd sd:snd se:sme sg:sag si:sin sk:slk/slo sl:slv sm:smo sn:sna so:som sq:sqi/alb
-sr:srp ss:ssw st:sot su:sun sv:swe sw:swa
-ta:tam te:tel tg:tgk th:tha ti:tir tk:tuk tl:tgl tn:tsn to:ton tr:tur ts:tso tt:tat tw:twi
-ty:tah
-ug:uig uk:ukr ur:urd uz:uzb
-ve:ven vi:vie vo:vol
-wa:wln wo:wol
-xh:xho
-yi:yid yo:yor
-za:zha zh:zho/chi zu:zul
-"""
-
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
-def _parse_639(text: str) -> tuple[frozenset[str], dict[str, str]]:
-    two: set[str] = set()
-    three_to_two: dict[str, str] = {}
-    for item in text.split():
-        code, _, longer = item.partition(":")
-        two.add(code)
-        for three in filter(None, longer.split("/")):
-            three_to_two[three] = code
-    return frozenset(two), three_to_two
-
-
-ISO_639_1, _ISO_639_2_TO_1 = _parse_639(_ISO_639)
-"""The ISO 639-1 two-letter language codes, lowercase."""
-
-# Two-letter language subtags of the IANA registry outside ISO 639-1: ``sh`` (Serbo-Croatian),
-# withdrawn from ISO 639-1 but kept by the registry as a macrolanguage.
-_EXTRA_LANGUAGES: Final = frozenset({"sh"})
-
-ISO_3166_1_ALPHA2: Final = _words(
-    """
-    AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR
-    BS BT BV BW BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM DO DZ
-    EC EE EG EH ER ES ET FI FJ FK FM FO FR GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW
-    GY HK HM HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE JM JO JP KE KG KH KI KM KN KP KR KW KY
-    KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML MM MN MO MP MQ MR MS MT MU MV
-    MW MX MY MZ NA NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG PH PK PL PM PN PR PS PT PW PY
-    QA RE RO RS RU RW SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ TC TD TF TG
-    TH TJ TK TL TM TN TO TR TT TV TW TZ UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS YE YT ZA ZM
-    ZW
-    """
-)
-"""The ISO 3166-1 alpha-2 country codes, uppercase."""
-
-# Region subtags of the IANA registry that are not ISO 3166-1 codes: exceptionally reserved
-# codes (Ascension, Clipperton, Diego Garcia, Ceuta and Melilla, European Union, Eurozone, Canary
-# Islands, Tristan da Cunha, United Nations) and the private-use codes.
-_EXTRA_REGIONS: Final = frozenset(
-    ["AC", "CP", "DG", "EA", "EU", "EZ", "IC", "TA", "UN", "AA", "ZZ"]
-    + [f"Q{c}" for c in "MNOPQRSTUVWXYZ"]
-    + [f"X{c}" for c in string.ascii_uppercase]
-)
-_KNOWN_REGIONS: Final = ISO_3166_1_ALPHA2 | _EXTRA_REGIONS
-
-# Region codes that are not (or no longer) valid, with their replacement: withdrawn ISO codes
-# the IANA registry keeps as deprecated, and reserved codes often used by mistake.
-_REGION_FIXES: Final = {
-    "UK": "GB",
-    "EL": "GR",
-    "BU": "MM",
-    "DD": "DE",
-    "FX": "FR",
-    "TP": "TL",
-    "YD": "YE",
-    "ZR": "CD",
-}
-
-# Withdrawn ISO 639-1 codes the IANA registry keeps as deprecated, with their replacement.
-_DEPRECATED_LANGUAGES: Final = {"in": "id", "iw": "he", "ji": "yi", "jw": "jv", "mo": "ro"}
-
-# Country codes often written for a language (only those that are not ISO 639-1 codes themselves:
-# ``kr`` is Kanuri, not Korean, and ``se`` Northern Sami, not Swedish).
-_LANGUAGE_TYPOS: Final = {
-    "sp": "es",
-    "jp": "ja",
-    "cn": "zh",
-    "dk": "da",
-    "gr": "el",
-    "cz": "cs",
-    "ua": "uk",
-    "vn": "vi",
-}
-
-# Language names (English and Spanish, lowercase) written where a code belongs.
-_LANGUAGE_NAMES: Final = {
-    "english": "en",
-    "inglés": "en",
-    "ingles": "en",
-    "spanish": "es",
-    "español": "es",
-    "espanol": "es",
-    "castellano": "es",
-    "french": "fr",
-    "français": "fr",
-    "francais": "fr",
-    "francés": "fr",
-    "frances": "fr",
-    "german": "de",
-    "deutsch": "de",
-    "alemán": "de",
-    "aleman": "de",
-    "chinese": "zh",
-    "chino": "zh",
-    "mandarin": "zh",
-    "cantonese": "yue",
-    "portuguese": "pt",
-    "portugués": "pt",
-    "portugues": "pt",
-    "arabic": "ar",
-    "árabe": "ar",
-    "arabe": "ar",
-    "vietnamese": "vi",
-    "vietnamita": "vi",
-    "korean": "ko",
-    "coreano": "ko",
-    "russian": "ru",
-    "ruso": "ru",
-    "japanese": "ja",
-    "japonés": "ja",
-    "japones": "ja",
-    "italian": "it",
-    "italiano": "it",
-    "hindi": "hi",
-    "urdu": "ur",
-    "bengali": "bn",
-    "bangla": "bn",
-    "punjabi": "pa",
-    "gujarati": "gu",
-    "tamil": "ta",
-    "telugu": "te",
-    "tagalog": "tl",
-    "filipino": "fil",
-    "navajo": "nv",
-    "hawaiian": "haw",
-    "haitian": "ht",
-    "haitian creole": "ht",
-    "somali": "so",
-    "polish": "pl",
-    "ukrainian": "uk",
-    "hmong": "hmn",
-    "persian": "fa",
-    "farsi": "fa",
-    "turkish": "tr",
-    "greek": "el",
-    "hebrew": "he",
-    "dutch": "nl",
-    "swahili": "sw",
-    "amharic": "am",
-    "nepali": "ne",
-    "burmese": "my",
-    "khmer": "km",
-    "thai": "th",
-    "indonesian": "id",
-    "american sign language": "ase",
-}
-
-# RFC 5646 section 2.2.8: irregular and regular grandfathered tags, valid as whole tags only.
-_GRANDFATHERED: Final = _words(
-    """
-    en-gb-oed i-ami i-bnn i-default i-enochian i-hak i-klingon i-lux i-mingo i-navajo i-pwn
-    i-tao i-tay i-tsu sgn-be-fr sgn-be-nl sgn-ch-de
-    art-lojban cel-gaulish no-bok no-nyn zh-guoyu zh-hakka zh-min zh-min-nan zh-xiang
-    """
-)
 
 _TO_LOWER: Final = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
 _TO_UPPER: Final = str.maketrans(string.ascii_lowercase, string.ascii_uppercase)
@@ -492,84 +312,123 @@ def _check_grammar(tag: str) -> LanguageTagProblem | None:
         return None
     orig = tag.split("-")
     parts = low.split("-")
-    n = len(parts)
     first = parts[0]
-
     if len(first) == 1:
-        if first != "x":
-            if first == "i":
-                message = "'i-' tags are valid only as the grandfathered tags of RFC 5646 (such as i-klingon)"
-            else:
-                message = f"cannot start with the singleton '{orig[0]}'"
-            return _problem(tag, "syntax", message)
-        if n == 1:
-            return _problem(
-                tag, "syntax", "'x' must be followed by at least one private-use subtag"
-            )
-        return None
+        return _check_singleton_start(tag, orig, parts)
     if not _alpha(first):
         return _problem(tag, "syntax", f"the language subtag '{orig[0]}' must consist of letters")
-
     # langtag = language ["-" script] ["-" region] *("-" variant) *("-" extension) ["-" privateuse]
-    script_seen = region_seen = variant_seen = False
-    extlangs = 0
-    region_at = -1
-    variants: set[str] = set()
+    scan = _Scan()
     i = 1
-    while i < n and len(parts[i]) > 1:
-        part, shown = parts[i], orig[i]
-        is_region = (len(part) == 2 and _alpha(part)) or (len(part) == 3 and _digits(part))
-        if len(part) == 3 and _alpha(part):
-            if len(first) > 3:
-                return _problem(
-                    tag,
-                    "syntax",
-                    f"extended language subtag '{shown}' can only follow a 2- or 3-letter language",
-                )
-            if script_seen or region_seen or variant_seen:
-                return _problem(
-                    tag,
-                    "syntax",
-                    f"subtag '{shown}' is out of place: extended language subtags come directly after the language",
-                )
-            extlangs += 1
-            if extlangs > 3:
-                return _problem(tag, "syntax", "has more than three extended language subtags")
-        elif len(part) == 4 and _alpha(part):
-            if script_seen or region_seen or variant_seen:
-                return _problem(
-                    tag,
-                    "syntax",
-                    f"script subtag '{shown}' is out of place: there is at most one script, directly after the language",
-                )
-            script_seen = True
-        elif is_region:
-            if region_seen or variant_seen:
-                return _problem(
-                    tag,
-                    "syntax",
-                    f"region subtag '{shown}' is out of place: there is at most one region, after the language and script",
-                )
-            region_seen, region_at = True, i
-        elif _is_variant(part):
-            if part in variants:
-                return _problem(
-                    tag,
-                    "duplicate-variant",
-                    f"repeats the variant '{shown}'",
-                    "-".join(orig[:i] + orig[i + 1 :]),
-                )
-            variants.add(part)
-            variant_seen = True
+    while i < len(parts) and len(parts[i]) > 1:
+        problem = _place(tag, orig, parts, i, scan)
+        if problem is not None:
+            return problem
+        i += 1
+    return (
+        _check_extensions(tag, orig, parts, i)
+        or _check_language_code(tag, orig, first)
+        or _check_region(tag, orig, scan.region_at)
+    )
+
+
+def _check_singleton_start(
+    tag: str, orig: list[str], parts: list[str]
+) -> LanguageTagProblem | None:
+    """A tag that starts with a singleton: only ``x-`` (private use) is valid here."""
+    if parts[0] != "x":
+        if parts[0] == "i":
+            message = (
+                "'i-' tags are valid only as the grandfathered tags of RFC 5646 (such as i-klingon)"
+            )
         else:
+            message = f"cannot start with the singleton '{orig[0]}'"
+        return _problem(tag, "syntax", message)
+    if len(parts) == 1:
+        return _problem(tag, "syntax", "'x' must be followed by at least one private-use subtag")
+    return None
+
+
+@dataclass(slots=True)
+class _Scan:
+    """What the subtags after the language have been so far."""
+
+    extlangs: int = 0
+    script: bool = False
+    region_at: int = -1
+    variants: set[str] = field(default_factory=set)
+
+    @property
+    def past_language(self) -> bool:
+        """Whether a script, region or variant has been seen (no extended language after)."""
+        return self.script or self.region_at >= 0 or bool(self.variants)
+
+
+def _place(
+    tag: str, orig: list[str], parts: list[str], i: int, scan: _Scan
+) -> LanguageTagProblem | None:
+    """Check that subtag ``i`` (before any singleton) is in its place, and record it."""
+    part, shown = parts[i], orig[i]
+    if len(part) == 3 and _alpha(part):
+        return _extlang(tag, shown, len(parts[0]), scan)
+    if len(part) == 4 and _alpha(part):
+        if scan.past_language:
             return _problem(
                 tag,
                 "syntax",
-                f"subtag '{shown}' is not a valid script, region or variant subtag",
+                f"script subtag '{shown}' is out of place: there is at most one script, directly after the language",
             )
-        i += 1
+        scan.script = True
+        return None
+    if (len(part) == 2 and _alpha(part)) or (len(part) == 3 and _digits(part)):
+        if scan.region_at >= 0 or scan.variants:
+            return _problem(
+                tag,
+                "syntax",
+                f"region subtag '{shown}' is out of place: there is at most one region, after the language and script",
+            )
+        scan.region_at = i
+        return None
+    if _is_variant(part):
+        if part in scan.variants:
+            return _problem(
+                tag,
+                "duplicate-variant",
+                f"repeats the variant '{shown}'",
+                "-".join(orig[:i] + orig[i + 1 :]),
+            )
+        scan.variants.add(part)
+        return None
+    return _problem(
+        tag, "syntax", f"subtag '{shown}' is not a valid script, region or variant subtag"
+    )
 
-    # *("-" extension) ["-" privateuse]; every remaining run starts with a singleton
+
+def _extlang(tag: str, shown: str, language_length: int, scan: _Scan) -> LanguageTagProblem | None:
+    if language_length > 3:
+        return _problem(
+            tag,
+            "syntax",
+            f"extended language subtag '{shown}' can only follow a 2- or 3-letter language",
+        )
+    if scan.past_language:
+        return _problem(
+            tag,
+            "syntax",
+            f"subtag '{shown}' is out of place: extended language subtags come directly after the language",
+        )
+    scan.extlangs += 1
+    if scan.extlangs > 3:
+        return _problem(tag, "syntax", "has more than three extended language subtags")
+    return None
+
+
+def _check_extensions(
+    tag: str, orig: list[str], parts: list[str], i: int
+) -> LanguageTagProblem | None:
+    """``*("-" extension) ["-" privateuse]`` from subtag ``i``: every run starts with a
+    singleton."""
+    n = len(parts)
     singletons: set[str] = set()
     while i < n:
         singleton = parts[i]
@@ -578,7 +437,7 @@ def _check_grammar(tag: str) -> LanguageTagProblem | None:
                 return _problem(
                     tag, "syntax", "'x' must be followed by at least one private-use subtag"
                 )
-            break
+            return None
         if singleton in singletons:
             return _problem(
                 tag, "duplicate-extension", f"repeats the extension singleton '{orig[i]}'"
@@ -594,73 +453,14 @@ def _check_grammar(tag: str) -> LanguageTagProblem | None:
                 f"extension singleton '{orig[i]}' must be followed by at least one subtag of 2-8 letters or digits",
             )
         i = j
-
-    return _check_language_code(tag, orig, first) or _check_region(tag, orig, region_at)
-
-
-def _replaced(orig: list[str], index: int, value: str) -> str:
-    return "-".join([*orig[:index], value, *orig[index + 1 :]])
-
-
-def _check_language_code(tag: str, orig: list[str], first: str) -> LanguageTagProblem | None:
-    shown = orig[0]
-    if len(first) == 2:
-        if first in _DEPRECATED_LANGUAGES:
-            better = _DEPRECATED_LANGUAGES[first]
-            return _problem(
-                tag,
-                "deprecated-language",
-                f"the language code '{shown}' was withdrawn; use '{better}'",
-                _replaced(orig, 0, better),
-            )
-        if first not in ISO_639_1 and first not in _EXTRA_LANGUAGES:
-            guess = _LANGUAGE_TYPOS.get(first)
-            hint = f" (did you mean '{guess}'?)" if guess else ""
-            return _problem(
-                tag,
-                "unknown-language",
-                f"'{shown}' is not a known ISO 639-1 language code{hint}",
-                None if guess is None else _replaced(orig, 0, guess),
-            )
-    elif len(first) == 3:
-        if first in _ISO_639_2_TO_1:
-            better = _ISO_639_2_TO_1[first]
-            return _problem(
-                tag,
-                "use-two-letter-code",
-                f"use the two-letter code '{better}' instead of '{shown}'",
-                _replaced(orig, 0, better),
-            )
-    else:
-        name = _LANGUAGE_NAMES.get(first)
-        fix = None if name is None else _replaced(orig, 0, name)
-        if name is not None:
-            return _problem(tag, "language-name", f"'{shown}' is a language name, not a code", fix)
-        if len(first) == 4:
-            return _problem(
-                tag,
-                "reserved-language",
-                f"4-letter language subtags such as '{shown}' are reserved and never assigned",
-            )
-        return _problem(
-            tag,
-            "unknown-language",
-            f"'{shown}' is not a registered language subtag (none of 5-8 letters are)",
-        )
     return None
 
 
+def _check_language_code(tag: str, orig: list[str], first: str) -> LanguageTagProblem | None:
+    issue = language_code_issue(orig, first)
+    return None if issue is None else _problem(tag, *issue)
+
+
 def _check_region(tag: str, orig: list[str], at: int) -> LanguageTagProblem | None:
-    if at < 0 or len(orig[at]) != 2:
-        return None  # no region, or a 3-digit UN M.49 code (not looked up)
-    region = orig[at].translate(_TO_UPPER)
-    if region in _KNOWN_REGIONS:
-        return None
-    better = _REGION_FIXES.get(region)
-    hint = f" (use '{better}')" if better else ""
-    return _problem(
-        tag,
-        "unknown-region",
-        f"'{orig[at]}' is not an ISO 3166-1 region code{hint}",
-        None if better is None else _replaced(orig, at, better),
-    )
+    issue = region_issue(orig, at)
+    return None if issue is None else _problem(tag, *issue)

@@ -36,6 +36,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel
 
 from pl_vocab.core.errors import PlVocabError
+from pl_vocab.schema_index import SchemaIndex, SlotDef, schema_index
 
 __all__ = ["REDACTED", "RedactionError", "redact", "redact_all", "redact_dict"]
 
@@ -60,43 +61,41 @@ class _Rule:
     inlined: dict[str, tuple[str, bool]]  # slot -> (range class, multivalued)
 
 
-def _index() -> Any:
-    from pl_vocab._resources import generated_json
+def _index() -> SchemaIndex:
+    """The schema index redaction reads (a seam for tests that edit the schema)."""
+    return schema_index()
 
-    return generated_json("schema_index.json")
 
-
-def _maskable(slot: dict[str, Any], types: dict[str, str]) -> bool:
+def _maskable(slot: SlotDef, types: Mapping[str, str]) -> bool:
     """Whether :data:`REDACTED` is a valid value of ``slot`` (a string range whose pattern fits)."""
-    if slot["kind"] != "literal" or types.get(slot["range"]) != _XSD_STRING:
+    if slot.kind != "literal" or types.get(slot.range) != _XSD_STRING:
         return False
-    pattern = slot.get("pattern")
-    return pattern is None or re.search(pattern, REDACTED) is not None
+    return slot.pattern is None or re.search(slot.pattern, REDACTED) is not None
 
 
 @cache
 def _rule(cls: str) -> _Rule:
     index = _index()
-    c = index["classes"].get(cls)
+    c = index.classes.get(cls)
     if c is None:
         raise RedactionError(f"No class {cls!r} in the pl_vocab schema.")
     remove: set[str] = set()
     mask: dict[str, bool] = {}
     inlined: dict[str, tuple[str, bool]] = {}
-    for name, slot in c["slots"].items():
-        if slot["sensitive"]:
-            if not slot["required"]:
+    for name, slot in c.slots.items():
+        if slot.sensitive:
+            if not slot.required:
                 remove.add(name)
-            elif _maskable(slot, index["types"]):
-                mask[name] = slot["multivalued"]
+            elif _maskable(slot, index.types):
+                mask[name] = slot.multivalued
             else:  # the packaged schema's fault, not the user's: say what to change
                 raise RuntimeError(
                     f"{cls}.{name} is sensitive and required, but {REDACTED!r} is not a valid "
-                    f"value of it (range {slot['range']}, pattern {slot.get('pattern')!r}); "
+                    f"value of it (range {slot.range}, pattern {slot.pattern!r}); "
                     "make the slot optional or give it a string range in the schema."
                 )
-        elif slot["kind"] == "inlined":
-            inlined[name] = (slot["range"], slot["multivalued"])
+        elif slot.kind == "inlined":
+            inlined[name] = (slot.range, slot.multivalued)
     return _Rule(frozenset(remove), mask, inlined)
 
 
@@ -152,7 +151,7 @@ def redact_dict(data: Mapping[str, Any], cls: str | None = None) -> dict[str, An
 
 
 def _class_name(obj: BaseModel) -> str:
-    classes = _index()["classes"]
+    classes = _index().classes
     for klass in type(obj).__mro__:
         if klass.__name__ in classes:
             return klass.__name__

@@ -15,14 +15,15 @@ The concepts are the generated Pydantic ``Concept`` objects; treat them as read-
 from __future__ import annotations
 
 import difflib
-import re
-import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from functools import cache
-from typing import TYPE_CHECKING, Literal
+from functools import cache, cached_property
+from typing import TYPE_CHECKING
 
+from pl_vocab import prefixes
 from pl_vocab.core.errors import UnknownConceptError
+from pl_vocab.labels import Label, LabelIndex, LabelKind, language_order
+from pl_vocab.normalize import normalize_label
 
 if TYPE_CHECKING:
     from pl_vocab.models import Concept, ConceptScheme, Facet, LocalizedText
@@ -31,21 +32,6 @@ __all__ = ["LabelKind", "Vocabulary", "load_vocabulary", "normalize_label"]
 
 CONCEPT_NAMESPACE = "https://w3id.org/pl-vocab/concept/"
 PLV_NAMESPACE = "https://w3id.org/pl-vocab/"
-LabelKind = Literal["pref", "alt", "hidden"]
-
-_PUNCT = re.compile(r"[\s\-‐‑‒–—_/.,;:!?¿¡'\"“”‘’()\[\]]+")
-
-
-def normalize_label(text: str) -> str:
-    """Fold a label for comparison: Unicode NFC, case-folded, punctuation and hyphens as spaces.
-
-    >>> normalize_label("  Well-Being ")
-    'well being'
-    >>> normalize_label("¿Aprendizaje  inconcluso?")
-    'aprendizaje inconcluso'
-    """
-    text = unicodedata.normalize("NFC", text).casefold()
-    return _PUNCT.sub(" ", text).strip()
 
 
 class Vocabulary:
@@ -91,29 +77,23 @@ class Vocabulary:
 
     @staticmethod
     def expand(curie_or_iri: str) -> str:
-        """Expand ``plvc:`` and ``plv:`` CURIEs to IRIs; leave anything else as it is.
+        """Expand a CURIE with one of the schema's prefixes to its IRI; leave anything else as
+        it is (:func:`pl_vocab.prefixes.expand`).
 
         >>> Vocabulary.expand("plvc:equity")
         'https://w3id.org/pl-vocab/concept/equity'
         """
-        if curie_or_iri.startswith("plvc:"):
-            return CONCEPT_NAMESPACE + curie_or_iri[5:]
-        if curie_or_iri.startswith("plv:"):
-            return PLV_NAMESPACE + curie_or_iri[4:]
-        return curie_or_iri
+        return prefixes.expand(curie_or_iri)
 
     @staticmethod
     def compress(iri: str) -> str:
-        """Shorten a concept IRI to its ``plvc:`` CURIE.
+        """Shorten a pl_vocab IRI to its ``plvc:`` (concepts) or ``plv:`` CURIE
+        (:func:`pl_vocab.prefixes.compress`).
 
         >>> Vocabulary.compress("https://w3id.org/pl-vocab/concept/equity")
         'plvc:equity'
         """
-        if iri.startswith(CONCEPT_NAMESPACE):
-            return "plvc:" + iri[len(CONCEPT_NAMESPACE) :]
-        if iri.startswith(PLV_NAMESPACE):
-            return "plv:" + iri[len(PLV_NAMESPACE) :]
-        return iri
+        return prefixes.compress(iri)
 
     # ------------------------------------------------------------------ lookup
     def __len__(self) -> int:
@@ -126,20 +106,24 @@ class Vocabulary:
         return isinstance(key, str) and self.get(key) is not None
 
     def get(self, key: str, language: str | None = None) -> Concept | None:
-        """The concept named by an IRI, a CURIE, or a preferred or alternative label, else None.
+        """The concept named by an IRI, a CURIE, or a label, else None.
 
         Labels match in either language unless ``language`` is given, ignoring case, accents'
-        composition, hyphens and punctuation. A hidden label (such as an ambiguous acronym) never
-        resolves here: use :meth:`lookup` to see every candidate.
+        composition, hyphens and punctuation; a preferred or alternative label of one concept
+        resolves to it. Failing that, the glossary matcher's lexical stages decide
+        (:class:`~pl_vocab.labels.LabelIndex`: plurals, leading articles, learner variants, a
+        trailing acronym), so ``get`` resolves every term that ``pl-vocab check`` maps. An
+        ambiguous label (an acronym that is a hidden label of several concepts) never resolves
+        here: use :meth:`lookup` to see every candidate.
 
         >>> load_vocabulary().get("Student Voice").id
+        'plvc:learner-voice'
+        >>> load_vocabulary().get("Student Voices").id
         'plvc:learner-voice'
         >>> load_vocabulary().get("no such thing") is None
         True
         """
         found = self._by_id.get(key) or self._by_id.get(self.expand(key))
-        if found is None and key.startswith("plv:concept/"):
-            found = self._by_id.get(CONCEPT_NAMESPACE + key[len("plv:concept/") :])
         if found is not None:
             return found
         hits = {
@@ -147,7 +131,40 @@ class Vocabulary:
             for c, kind, lang in self._by_label.get(normalize_label(key), ())
             if kind != "hidden" and (language is None or lang == language)
         }
-        return next(iter(hits.values())) if len(hits) == 1 else None
+        if len(hits) == 1:
+            return next(iter(hits.values()))
+        return self._resolve(self._lexical(key, language))
+
+    def _lexical(self, label: str, language: str | None) -> list[Label]:
+        """The labels the matcher's lexical stages find for ``label`` (in ``language`` only,
+        if given)."""
+        hit = self.label_index.lexical(label, language_order(language))
+        if hit is None:
+            return []
+        return [lb for lb in hit.labels if language is None or lb.language == language]
+
+    def _resolve(self, labels: list[Label]) -> Concept | None:
+        """The one concept of ``labels``, as the matcher decides it: a concept named by a
+        preferred or alternative label outranks others named only by a hidden one."""
+        concepts = {lb.concept for lb in labels}
+        if len(concepts) > 1:
+            concepts = {lb.concept for lb in labels if lb.kind != "hidden"}
+        return self._by_id[concepts.pop()] if len(concepts) == 1 else None
+
+    @cached_property
+    def label_index(self) -> LabelIndex:
+        """Every label of every concept by its exact and folded keys, built on first use; the
+        glossary matcher uses the same index."""
+        labels: list[Label] = []
+        for c in self.concepts:
+            for kind, texts in (
+                ("pref", c.pref_label),
+                ("alt", c.alt_label),
+                ("hidden", c.hidden_label),
+            ):
+                for lt in texts or ():
+                    labels.append(Label.of(c.id, lt.value, kind, lt.language))  # type: ignore[arg-type]
+        return LabelIndex(labels)
 
     def concept(self, key: str, language: str | None = None) -> Concept:
         """Like :meth:`get`, but raise :class:`UnknownConceptError` with a suggestion if absent."""
@@ -163,16 +180,31 @@ class Vocabulary:
     ) -> list[tuple[Concept, LabelKind, str]]:
         """Every (concept, label kind, language) whose label matches ``label`` after normalization.
 
+        When no label matches after :func:`normalize_label`, the glossary matcher's lexical
+        stages are tried (plurals, leading articles, learner variants, a trailing acronym), so
+        a term that ``pl-vocab check`` maps is found here too:
+
+        >>> [(c.id, kind) for c, kind, _ in load_vocabulary().lookup("Student Voices")]
+        [('plvc:learner-voice', 'alt')]
+
         An ambiguous acronym returns one entry per concept it may mean:
 
         >>> sorted(c.id for c, kind, _ in load_vocabulary().lookup("PBL"))
         ['plvc:competency-based-education', 'plvc:project-based-learning']
         """
-        return [
+        found = [
             hit
             for hit in self._by_label.get(normalize_label(label), ())
             if language is None or hit[2] == language
         ]
+        if found:
+            return found
+        seen: dict[tuple[str, str, str], tuple[Concept, LabelKind, str]] = {}
+        for lb in self._lexical(label, language):
+            seen.setdefault(
+                (lb.concept, lb.kind, lb.language), (self._by_id[lb.concept], lb.kind, lb.language)
+            )
+        return list(seen.values())
 
     # ------------------------------------------------------------------ text
     @staticmethod

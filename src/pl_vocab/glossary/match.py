@@ -2,6 +2,8 @@
 
 The pipeline for one term, first hit wins (``research/glossary-validation.md`` ยง2.5):
 
+Stages 1 to 3 are :class:`pl_vocab.labels.LabelIndex` (shared with :meth:`Vocabulary.lookup`).
+
 1. **exact** preferred or alternative label (NFC, whitespace collapsed, case-sensitive), in the
    term's language first, then in any language: ``exact_match``, confidence 1.0 (preferred)
    or 0.95 (alternative).
@@ -9,7 +11,7 @@ The pipeline for one term, first hit wins (``research/glossary-validation.md`` ย
    several concepts there is no mapping and :attr:`TermMatch.ambiguous` lists them all (D003);
    if it belongs to one concept only, ``exact_match`` with confidence 0.9.
 3. **normalized** (case, punctuation, hyphens, diacritics, plural/singular, leading articles;
-   see :mod:`pl_vocab.glossary.normalize`), then the learner **variants** (student/learner/
+   see :mod:`pl_vocab.normalize`), then the learner **variants** (student/learner/
    pupil), then a trailing **acronym** ("Universal Design for Learning (UDL)": the name
    without it, then the acronym alone): ``exact_match``, confidence 0.9.
 4. A match on a deprecated or flagged concept still maps to it (``DECISIONS.md``: E001 names
@@ -37,18 +39,17 @@ from typing import Literal
 
 from rapidfuzz import fuzz, process
 
-from pl_vocab.glossary.normalize import (
-    FOLD_LANGUAGES,
-    FoldLanguage,
-    clean,
-    compact,
-    fold,
-    fold_forms,
-    fold_language,
-    prefold,
-    split_acronym,
+from pl_vocab.labels import (
+    Keys,
+    Label,
+    LabelIndex,
+    LabelKind,
+    LexicalHit,
+    MatchMethod,
+    language_order,
 )
-from pl_vocab.vocabulary import LabelKind, Vocabulary, load_vocabulary
+from pl_vocab.normalize import FOLD_LANGUAGES, FoldLanguage
+from pl_vocab.vocabulary import Vocabulary, load_vocabulary
 
 __all__ = [
     "Candidate",
@@ -61,7 +62,6 @@ __all__ = [
     "shared_matcher",
 ]
 
-MatchMethod = Literal["exact", "normalized", "variant", "acronym", "fuzzy"]
 PredicateName = Literal[
     "exact_match", "close_match", "broad_match", "narrow_match", "related_match"
 ]
@@ -140,25 +140,7 @@ class TermMatch:
         return self.mapping.concept if self.mapping else None
 
 
-@dataclass(frozen=True, slots=True)
-class _Label:
-    concept: str
-    text: str
-    kind: LabelKind
-    language: str
-    fold_language: FoldLanguage
-
-
-@dataclass(frozen=True, slots=True)
-class _Hit:
-    """The outcome of a lexical stage for one term."""
-
-    labels: tuple[_Label, ...]
-    method: MatchMethod
-    note: str
-
-
-_Index = dict[str, list[_Label]]
+_Index = dict[str, list[Label]]
 
 
 def _whole_words_apart(a: set[str], b: set[str]) -> bool:
@@ -168,33 +150,6 @@ def _whole_words_apart(a: set[str], b: set[str]) -> bool:
     meaning (a part is not the whole), so such pairs are never proposed, however close.
     """
     return a != b and (a <= b or b <= a)
-
-
-class _Keys:
-    """The folded keys of one text, computed on demand from one character-level pass."""
-
-    __slots__ = ("_forms", "chars")
-
-    def __init__(self, text: str) -> None:
-        self.chars = prefold(text)
-        self._forms: dict[FoldLanguage, tuple[str, str, str, str]] = {}
-
-    def forms(self, language: FoldLanguage) -> tuple[str, str, str, str]:
-        """The four keys of :func:`~pl_vocab.glossary.normalize.fold_forms` (plain, without a
-        leading article, learner variants folded, both)."""
-        forms = self._forms.get(language)
-        if forms is None:
-            forms = self._forms[language] = fold_forms(self.chars, language)
-        return forms
-
-    def get(self, language: FoldLanguage, *, variants: bool = True, articles: bool = True) -> str:
-        """The key of :func:`fold` with ``learner_variants=variants``, ``articles=articles``."""
-        return self.forms(language)[2 * variants + articles]
-
-
-def _add(index: _Index, key: str, label: _Label) -> None:
-    if key:
-        index.setdefault(key, []).append(label)
 
 
 class Matcher:
@@ -224,10 +179,6 @@ class Matcher:
         self._advisory: set[str] = set()
         self._replaced_by: dict[str, tuple[str, ...]] = {}
         self._distinct: dict[str, frozenset[str]] = {}
-        self._exact: _Index = {}
-        self._base: dict[FoldLanguage, _Index] = {lang: {} for lang in FOLD_LANGUAGES}
-        self._variant: dict[FoldLanguage, _Index] = {lang: {} for lang in FOLD_LANGUAGES}
-        self._compact: dict[FoldLanguage, _Index] = {lang: {} for lang in FOLD_LANGUAGES}
         for concept in self.vocabulary.concepts:
             cid = concept.id
             advisory = concept.language_advisory
@@ -240,22 +191,9 @@ class Matcher:
             self._distinct[cid] = frozenset(
                 c.id for c in self.vocabulary.distinct_from(cid) if c.id != cid
             )
-            for kind, texts in (
-                ("pref", concept.pref_label),
-                ("alt", concept.alt_label),
-                ("hidden", concept.hidden_label),
-            ):
-                for lt in texts or ():
-                    lang = fold_language(lt.language) or "en"
-                    label = _Label(cid, lt.value, kind, lt.language, lang)  # type: ignore[arg-type]
-                    _add(self._exact, clean(lt.value), label)
-                    # Labels keep a leading article ("the poor"): only a term that has it too
-                    # matches, so a bare "poor" or "projects" does not.
-                    base = fold(lt.value, lang, learner_variants=False, articles=False)
-                    variant = fold(lt.value, lang, articles=False)
-                    _add(self._base[lang], base, label)
-                    _add(self._variant[lang], variant, label)
-                    _add(self._compact[lang], compact(variant), label)
+        # the lexical stages' index, shared with Vocabulary.lookup (built once per vocabulary)
+        self._labels: LabelIndex = self.vocabulary.label_index
+        self._variant: dict[FoldLanguage, _Index] = self._labels.variant
         # For the whole-word search of labels inside a term: the first word of every variant
         # key, with the most words of a key that starts with it (only runs of words that start
         # like a label are looked up).
@@ -297,13 +235,13 @@ class Matcher:
         ['plvc:equality', None]
         """
         done: dict[tuple[str, str | None], TermMatch] = {}
-        pending: dict[tuple[str, str | None], tuple[tuple[FoldLanguage, ...], _Keys]] = {}
+        pending: dict[tuple[str, str | None], tuple[tuple[FoldLanguage, ...], Keys]] = {}
         for term, language in terms:
             slot = (term, language)
             if slot in done or slot in pending:
                 continue
             order = self._order(language)
-            keys = _Keys(term)
+            keys = Keys(term)
             hit = self._lexical(term, keys, order)
             if hit is not None:
                 done[slot] = self._from_hit(term, language, hit)
@@ -319,87 +257,23 @@ class Matcher:
     # ------------------------------------------------------------------ lexical stages
     @staticmethod
     def _order(language: str | None) -> tuple[FoldLanguage, ...]:
-        first = fold_language(language)
-        if first is None:
-            return FOLD_LANGUAGES
-        return (first, *(lang for lang in FOLD_LANGUAGES if lang != first))
+        return language_order(language)
 
-    def _lexical(self, term: str, keys: _Keys, order: tuple[FoldLanguage, ...]) -> _Hit | None:
-        text = clean(term)
-        if not text:
-            return None
-        exact = self._exact.get(text)
-        if exact:
-            for kinds in (("pref", "alt"), ("hidden",)):
-                hits = self._prefer_language([lb for lb in exact if lb.kind in kinds], order)
-                if hits:
-                    return _Hit(hits, "exact", "exact")
-        hit = self._normalized(keys, order, "normalized", "variant")
-        if hit is not None:
-            return hit
-        # (a trailing acronym ends the text with a bracket: no pattern match otherwise)
-        parts = split_acronym(text) if text.endswith((")", "]")) else None
-        if parts is not None:
-            name, acronym = parts
-            hit = self._normalized(_Keys(name), order, "acronym", "acronym")
-            if hit is not None:
-                return _Hit(hit.labels, "acronym", f"{hit.note}, ignoring '({acronym})'")
-            hits = self._prefer_language(list(self._exact.get(acronym, ())), order)
-            if hits:
-                return _Hit(hits, "acronym", f"the acronym '{acronym}'")
-            hit = self._normalized(_Keys(acronym), order, "acronym", "acronym")
-            if hit is not None:
-                return _Hit(hit.labels, "acronym", f"the acronym '{acronym}', {hit.note}")
-        return None
-
-    def _normalized(
-        self,
-        keys: _Keys,
-        order: tuple[FoldLanguage, ...],
-        plain: MatchMethod,
-        variant: MatchMethod,
-    ) -> _Hit | None:
-        """Stage 3: the folded key in the given language first, then the other."""
-        if not keys.chars:
-            return None
-        for lang in order:
-            base, var, squeezed = self._base[lang], self._variant[lang], self._compact[lang]
-            # (plain, article dropped, learner variants folded, both): see _Keys.forms
-            forms = keys.forms(lang)
-            found = base.get(forms[0])
-            if found:
-                return _Hit(tuple(found), plain, f"normalized ({lang})")
-            found = base.get(forms[1])
-            if found:
-                return _Hit(tuple(found), plain, f"normalized ({lang}), leading article dropped")
-            found = var.get(forms[2]) or var.get(forms[3])
-            if found:
-                return _Hit(tuple(found), variant, f"normalized ({lang}), learner variants folded")
-            found = squeezed.get(compact(forms[3]))
-            if found:
-                return _Hit(tuple(found), plain, f"normalized ({lang}), spaces ignored")
-        return None
-
-    @staticmethod
-    def _prefer_language(
-        labels: list[_Label], order: tuple[FoldLanguage, ...]
-    ) -> tuple[_Label, ...]:
-        if len(order) == 1 or not labels:
-            return tuple(labels)
-        first = [lb for lb in labels if lb.fold_language == order[0]]
-        return tuple(first or labels)
+    def _lexical(self, term: str, keys: Keys, order: tuple[FoldLanguage, ...]) -> LexicalHit | None:
+        """The lexical stages (:meth:`pl_vocab.labels.LabelIndex.lexical`)."""
+        return self._labels.lexical(term, order, keys)
 
     # ------------------------------------------------------------------ building results
     @staticmethod
-    def _best_per_concept(labels: Iterable[_Label]) -> dict[str, _Label]:
-        best: dict[str, _Label] = {}
+    def _best_per_concept(labels: Iterable[Label]) -> dict[str, Label]:
+        best: dict[str, Label] = {}
         for lb in labels:
             old = best.get(lb.concept)
             if old is None or _KIND_RANK[lb.kind] < _KIND_RANK[old.kind]:
                 best[lb.concept] = lb
         return best
 
-    def _from_hit(self, term: str, language: str | None, hit: _Hit) -> TermMatch:
+    def _from_hit(self, term: str, language: str | None, hit: LexicalHit) -> TermMatch:
         best = self._best_per_concept(hit.labels)
         chosen: list[str] = sorted(best)
         if len(chosen) > 1:
@@ -471,10 +345,10 @@ class Matcher:
             out[(lang, key)] = [(choice, float(score)) for choice, score, _ in found]
         return out
 
-    def _contained(self, keys: _Keys, order: tuple[FoldLanguage, ...]) -> list[_Label]:
+    def _contained(self, keys: Keys, order: tuple[FoldLanguage, ...]) -> list[Label]:
         """Labels (any kind) that occur as whole words in the folded term: the longest phrase
         first and, among labels that fold to the same phrase, the preferred one first."""
-        seen: dict[tuple[str, str], tuple[int, int, _Label]] = {}
+        seen: dict[tuple[str, str], tuple[int, int, Label]] = {}
         for lang in order:
             index, firsts = self._variant[lang], self._first_words[lang]
             words = keys.forms(lang)[2].split()
@@ -497,11 +371,11 @@ class Matcher:
         self,
         term: str,
         language: str | None,
-        keys: _Keys,
+        keys: Keys,
         order: tuple[FoldLanguage, ...],
         scores: dict[tuple[FoldLanguage, str], list[tuple[str, float]]],
     ) -> TermMatch:
-        ranked: dict[str, tuple[float, int, int, _Label]] = {}
+        ranked: dict[str, tuple[float, int, int, Label]] = {}
         for rank, lang in enumerate(order):
             key = keys.get(lang)
             words = set(key.split())
@@ -515,7 +389,7 @@ class Matcher:
                         ranked[lb.concept] = entry
         contained = self._contained(keys, order)
         deficit = next((lb for lb in contained if lb.concept in self._deficit), None)
-        distinct: dict[str, _Label] = {}
+        distinct: dict[str, Label] = {}
         for lb in contained:
             for other in self._distinct.get(lb.concept, ()):
                 distinct.setdefault(other, lb)

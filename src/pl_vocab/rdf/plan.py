@@ -8,7 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Any, Literal
+from typing import Literal
+
+from pl_vocab.langtag import canonical_case
+from pl_vocab.prefixes import OWN_PREFIXES, PrefixMap, prefix_map
+from pl_vocab.schema_index import SchemaIndex, SlotDef, schema_index
 
 __all__ = ["ClassPlan", "Plan", "SlotPlan", "canonical_language_tag", "get_plan"]
 
@@ -16,8 +20,6 @@ XSD = "http://www.w3.org/2001/XMLSchema#"
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 LOCALIZED = "LocalizedText"
 IRI_RANGES = frozenset({"uri", "uriorcurie"})
-# the prefixes whose CURIEs pl_vocab writes itself; other IRIs stay whole when read back
-OWN_PREFIXES = ("plvc", "plv")
 
 Kind = Literal["literal", "iri", "enum", "reference", "inlined", "localized"]
 
@@ -58,93 +60,71 @@ class Plan:
     inlined_predicates: frozenset[str] = frozenset()
 
     def expand(self, value: str) -> str:
-        """Expand a CURIE with a known prefix; anything else is taken as an absolute IRI."""
-        prefix, sep, local = value.partition(":")
-        if sep and not local.startswith("//"):
-            base = self.prefixes.get(prefix)
-            if base is not None:
-                return base + local
-        return value
+        """Expand a CURIE with a known prefix; anything else is taken as an absolute IRI
+        (see :mod:`pl_vocab.prefixes`)."""
+        return self._prefix_map().expand(value)
 
     def compress(self, iri: str) -> str:
         """Shorten an IRI to a ``plvc:``/``plv:`` CURIE where it is one of ours."""
-        if not iri.startswith("https://w3id.org/pl-vocab/"):
-            return iri
-        for prefix in OWN_PREFIXES:
-            base = self.prefixes[prefix]
-            if iri.startswith(base) and iri != base:
-                local = iri[len(base) :]
-                if prefix == "plv" and local.startswith("concept/"):
-                    continue
-                return f"{prefix}:{local}"
-        return iri
+        return self._prefix_map().compress(iri, only=OWN_PREFIXES)
+
+    def _prefix_map(self) -> PrefixMap:
+        shared = prefix_map()
+        return shared if shared.namespaces == self.prefixes else PrefixMap(self.prefixes)
 
 
 def canonical_language_tag(tag: str) -> str:
-    """BCP 47 canonical casing (RDF stores tags case-insensitively and may lower-case them).
+    """BCP 47 canonical casing (RDF stores tags case-insensitively and may lower-case them):
+    :func:`pl_vocab.langtag.canonical_case`, under the name the RDF loader imports.
 
     >>> canonical_language_tag("es-mx"), canonical_language_tag("ZH-hant-tw")
     ('es-MX', 'zh-Hant-TW')
+    >>> canonical_language_tag("az-latn-x-latn")
+    'az-Latn-x-latn'
     """
-    parts = tag.split("-")
-    out = [parts[0].lower()]
-    for p in parts[1:]:
-        if len(p) == 2 and p.isalpha():
-            out.append(p.upper())
-        elif len(p) == 4 and p.isalpha():
-            out.append(p.title())
-        else:
-            out.append(p.lower())
-    return "-".join(out)
+    return canonical_case(tag)
 
 
-def _datatype(slot: dict[str, Any], types: dict[str, str]) -> str | None:
-    rng = slot["range"]
-    if rng == "string":
-        return None
-    return types.get(rng) or None
+def _slot_plan(s: SlotDef, index: SchemaIndex) -> SlotPlan:
+    kind: Kind
+    enum_to_iri: dict[str, str] = {}
+    if s.kind == "enum":
+        kind = "enum"
+        enum_to_iri = index.enums[s.range].meanings()
+    elif s.kind == "inlined":
+        kind = "localized" if s.range == LOCALIZED else "inlined"
+    elif s.kind == "reference":
+        kind = "reference"
+    elif s.range in IRI_RANGES:
+        kind = "iri"
+    else:
+        kind = "literal"
+    datatype = None
+    if kind == "literal" and s.range != "string":
+        datatype = index.types.get(s.range) or None
+    return SlotPlan(
+        name=s.name,
+        iri=s.slot_uri,
+        kind=kind,
+        range=s.range,
+        datatype=datatype,
+        multivalued=s.multivalued,
+        sensitive=s.sensitive,
+        enum_to_iri=enum_to_iri,
+        iri_to_enum={iri: v for v, iri in enum_to_iri.items()},
+    )
 
 
 @cache
 def get_plan() -> Plan:
     """The plan for the packaged schema (built once, in a few milliseconds)."""
-    from pl_vocab._resources import generated_json
-
-    index = generated_json("schema_index.json")
-    types: dict[str, str] = index["types"]
+    index = schema_index()
     classes: dict[str, ClassPlan] = {}
-    for cname, c in index["classes"].items():
-        slots: dict[str, SlotPlan] = {}
-        for sname, s in c["slots"].items():
-            kind: Kind
-            enum_to_iri: dict[str, str] = {}
-            if s["kind"] == "enum":
-                kind = "enum"
-                enum_to_iri = {
-                    v: body["meaning"] for v, body in index["enums"][s["range"]]["values"].items()
-                }
-            elif s["kind"] == "inlined":
-                kind = "localized" if s["range"] == LOCALIZED else "inlined"
-            elif s["kind"] == "reference":
-                kind = "reference"
-            elif s["range"] in IRI_RANGES:
-                kind = "iri"
-            else:
-                kind = "literal"
-            slots[sname] = SlotPlan(
-                name=sname,
-                iri=s["slot_uri"],
-                kind=kind,
-                range=s["range"],
-                datatype=_datatype(s, types) if kind == "literal" else None,
-                multivalued=s["multivalued"],
-                sensitive=s["sensitive"],
-                enum_to_iri=enum_to_iri,
-                iri_to_enum={iri: v for v, iri in enum_to_iri.items()},
-            )
-        by_predicate = {sp.iri: sp for sp in slots.values() if sp.name != c["identifier"]}
-        classes[cname] = ClassPlan(cname, c["class_uri"], c["identifier"], slots, by_predicate)
-    by_iri = {cp.iri: cp for cp in classes.values() if not index["classes"][cp.name]["mixin"]}
+    for cname, c in index.classes.items():
+        slots = {sname: _slot_plan(s, index) for sname, s in c.slots.items()}
+        by_predicate = {sp.iri: sp for sp in slots.values() if sp.name != c.identifier}
+        classes[cname] = ClassPlan(cname, c.class_uri, c.identifier, slots, by_predicate)
+    by_iri = {cp.iri: cp for cp in classes.values() if not index.classes[cp.name].mixin}
     inlined = frozenset(
         sp.iri for cp in classes.values() for sp in cp.slots.values() if sp.kind == "inlined"
     )
@@ -155,4 +135,4 @@ def get_plan() -> Plan:
         inlined & not_inlined
     ):  # the loader relies on this; a schema change must not break it silently
         raise RuntimeError(f"slot IRIs both inlined and not: {sorted(inlined & not_inlined)}")
-    return Plan(classes, by_iri, dict(index["prefixes"]), inlined)
+    return Plan(classes, by_iri, dict(index.prefixes), inlined)

@@ -1,35 +1,29 @@
 """The parts of the generated schema index that record validation reads, by class and slot.
 
-Built once per process from ``schema_index.json`` (the schema, not code, decides which slots are
-sensitive, which dates may lie ahead, which slots reference which classes).
+A view of :func:`pl_vocab.schema_index.schema_index` (the schema, not code, decides which slots
+are sensitive, which dates may lie ahead, which slots reference which classes).
+
+    >>> info = class_info("LearnerGoal")
+    >>> info.identifier, info.abstract, info.slots["statement"].sensitive
+    ('id', False, True)
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
+
+from pl_vocab.schema_index import SlotDef, schema_index
 
 __all__ = ["ClassInfo", "SlotInfo", "class_info", "enum_values", "known_classes"]
 
-
-@dataclass(frozen=True)
-class SlotInfo:
-    """One slot of one class, as record validation needs it."""
-
-    name: str
-    range: str
-    kind: str  # "literal", "enum", "reference", "inlined"
-    multivalued: bool
-    required: bool
-    sensitive: bool
-    may_be_future: bool
-    pattern: str | None
+SlotInfo = SlotDef
+"""One slot of one class, as record validation needs it (the schema index's :class:`SlotDef`)."""
 
 
 @dataclass(frozen=True)
 class ClassInfo:
-    """One class: its identifier slot and its slots by name."""
+    """One class: its identifier slot and its slots by name (``abstract``: abstract or mixin)."""
 
     name: str
     identifier: str | None
@@ -38,39 +32,16 @@ class ClassInfo:
 
 
 @cache
-def _index() -> dict[str, Any]:
-    from pl_vocab._resources import generated_json
-
-    index: dict[str, Any] = generated_json("schema_index.json")
-    return index
-
-
-@cache
 def class_info(name: str) -> ClassInfo:
     """The class ``name``; :class:`KeyError` when the schema has no such class."""
-    raw = _index()["classes"][name]
-    slots = {
-        n: SlotInfo(
-            name=n,
-            range=s["range"],
-            kind=s["kind"],
-            multivalued=s["multivalued"],
-            required=s["required"],
-            sensitive=s["sensitive"],
-            may_be_future=s.get("may_be_future", False),
-            pattern=s["pattern"],
-        )
-        for n, s in raw["slots"].items()
-    }
-    return ClassInfo(name, raw["identifier"], slots, raw["abstract"] or raw["mixin"])
+    c = schema_index().classes[name]
+    return ClassInfo(name, c.identifier, c.slots, not c.concrete)
 
 
 @cache
 def known_classes() -> tuple[str, ...]:
     """The concrete classes a record may have, sorted."""
-    return tuple(
-        sorted(n for n, c in _index()["classes"].items() if not (c["abstract"] or c["mixin"]))
-    )
+    return schema_index().concrete_classes()
 
 
 def is_known_class(name: str) -> bool:
@@ -86,5 +57,5 @@ def _known_set() -> frozenset[str]:
 @cache
 def enum_values(name: str) -> tuple[str, ...]:
     """The permissible values of the enumeration ``name`` (empty for an unknown name)."""
-    enum = _index()["enums"].get(name)
-    return tuple(enum["values"]) if enum else ()
+    enum = schema_index().enums.get(name)
+    return tuple(enum.values) if enum else ()
