@@ -139,7 +139,7 @@ def test_class_option_for_records_without_type(tmp_path: Path) -> None:
     assert report(path, "--class", "Learner")[0] == 0
     done = run(path, "--class", "Lerner")
     assert done.returncode == 2
-    assert "Did you mean Learner?" in done.stderr and "Traceback" not in done.stderr
+    assert "did you mean 'Learner'?" in done.stderr and "Traceback" not in done.stderr
 
 
 @pytest.mark.parametrize(

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
+from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -278,3 +281,31 @@ def test_one_place_given_to_two_validators_is_read_by_each_on_its_own() -> None:
     assert second.check(LEARNER, place) == []
     [dup] = second.check(LEARNER, Place(file="other.json", line=9, record_index=1))
     assert dup.id == "V011" and "(first at roster.json, line 3, record 1)" in dup.message
+
+
+@pytest.mark.parametrize("entry", ["validate", "iter_findings", "Validator", "validate_files"])
+def test_an_unknown_class_is_a_pl_vocab_error_that_says_what_to_do(
+    entry: str, tmp_path: Path
+) -> None:
+    """Not a bare KeyError (the command would have to turn every KeyError, a bug's included,
+    into a usage error): a PlVocabError with the nearest class and where to look."""
+    from pl_vocab.core.errors import PlVocabError
+    from pl_vocab.validation import validate_files
+
+    record = {"id": "https://example.org/learners/1"}
+    path = tmp_path / "r.json"
+    path.write_text(json.dumps(record), encoding="utf-8")
+    calls: dict[str, Callable[[str], object]] = {
+        "validate": lambda cls: validate(record, cls=cls),
+        "iter_findings": lambda cls: iter_findings([record], cls=cls),  # at the call, not later
+        "Validator": lambda cls: Validator(cls),
+        "validate_files": lambda cls: validate_files([path], cls=cls),
+    }
+    with pytest.raises(PlVocabError) as near:
+        calls[entry]("Lerner")
+    assert str(near.value).startswith("unknown class 'Lerner'; did you mean 'Learner'? ")
+    assert "`pl-vocab validate --help`" in str(near.value)
+    with pytest.raises(PlVocabError) as far:
+        calls[entry]("NoSuchClass")
+    assert str(far.value).startswith("unknown class 'NoSuchClass'")
+    assert "did you mean" not in str(far.value)

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from pl_vocab.validation import validate
 from pl_vocab.validation.catalogue import RULES
-from pl_vocab.validation.rules import _walker, walker_source
+from pl_vocab.validation.walkers import walker, walker_source
 
 from .strategies import concrete_classes, record
 
@@ -33,8 +33,8 @@ def _signature(records: list[dict[str, Any]], **kw: Any) -> list[str]:
 @pytest.mark.parametrize("selection", [None, *[frozenset({r}) for r in V_RULES]])
 def test_every_walker_compiles_for_every_selection(selection: frozenset[str] | None) -> None:
     for cls in CLASSES:
-        walker = _walker(cls, selection)
-        assert walker.__name__ == f"walk_{cls}"
+        compiled = walker(cls, selection)
+        assert compiled.__name__ == f"walk_{cls}"
         source = walker_source(cls, selection)
         assert source.startswith(f"def walk_{cls}(") and source == walker_source(cls, selection)
 
@@ -101,7 +101,7 @@ def test_a_bad_language_tag_is_reported_every_time_and_a_good_one_never() -> Non
 
 
 def _multi_references() -> list[tuple[str, str]]:
-    from pl_vocab.validation.rules import rule_plan
+    from pl_vocab.validation.plan import rule_plan
 
     return [(cls, name) for cls in CLASSES for name, multi, _ in rule_plan(cls).references if multi]
 

@@ -24,6 +24,7 @@ from types import MappingProxyType
 from pl_vocab.core.model import Finding, Location
 from pl_vocab.glossary.columns import (
     ROLES,
+    ColumnMapping,
     GlossaryInputError,
     Where,
     header_findings,
@@ -285,10 +286,37 @@ def _build(
     codec: str | None,
     findings: list[Finding],
 ) -> GlossaryTable:
-    structured = table.header.row == 0
+    """The glossary from a table as read: columns given their roles, header checked, rows
+    read."""
     header = [_clean(h) for h in table.header.cells]
     width = max([len(header), *(len(r.cells) for r in table.records)])
     keys = _column_keys(header, width)
+    where = _locator(table, keys)
+    mapping = _map_roles(header, override, table, where)
+    roles = mapping.roles
+    findings.extend(header_findings(header, keys, mapping, table, where))
+    rows, blank = _read_rows(
+        table, roles, _extra_columns(header, keys, roles, width), where, findings
+    )
+    return GlossaryTable(
+        source=table.source,
+        sha256=sha256,
+        encoding=codec,
+        delimiter=table.delimiter,
+        sheet=table.sheet,
+        header=header,
+        column_map={r: keys[i] for r, i in roles.items()},
+        rows=rows,
+        findings=findings,
+        blank_rows=blank,
+        term_language=mapping.term_language,
+    )
+
+
+def _locator(table: Table, keys: list[str]) -> Where:
+    """``where(row, column index, line)``: a location in ``table``, as its format counts (rows
+    and column letters in tables; entry numbers in YAML/JSON)."""
+    structured = table.header.row == 0
 
     def where(row: int | None, col: int | None, line: int | None) -> Location:
         named = keys[col] if col is not None else None
@@ -300,6 +328,13 @@ def _build(
             file=table.source, sheet=table.sheet, row=row, line=line, column=letter, field=named
         )
 
+    return where
+
+
+def _map_roles(
+    header: list[str], override: Mapping[str, str] | None, table: Table, where: Where
+) -> ColumnMapping:
+    """Each recognized column's role; refused when no column is the term column."""
     try:
         mapping = map_columns(header, override)
     except GlossaryInputError as exc:  # a --columns choice that does not fit: say which file
@@ -316,75 +351,114 @@ def _build(
             "--columns term=HEADER.",
             check_id="A007",
         )
-    roles = mapping.roles
-    by_index = {i: r for r, i in roles.items()}
-    findings.extend(header_findings(header, keys, mapping, table, where))
-    extra_cols = [i for i in range(width) if i not in by_index]
+    return mapping
+
+
+_Columns = list[tuple[int, str]]
+
+
+def _extra_columns(
+    header: list[str], keys: list[str], roles: Mapping[str, int], width: int
+) -> tuple[_Columns, _Columns]:
+    """The columns with no role, as ``(index, key)``: those with a header (always kept), and
+    those without one (kept where a row has something in them)."""
+    taken = set(roles.values())
+    extra_cols = [i for i in range(width) if i not in taken]
     named = [(i, keys[i]) for i in extra_cols if i < len(header) and header[i]]
     loose = [(i, keys[i]) for i in extra_cols if not (i < len(header) and header[i])]
+    return named, loose
+
+
+def _read_rows(
+    table: Table,
+    roles: Mapping[str, int],
+    extra_columns: tuple[_Columns, _Columns],
+    where: Where,
+    findings: list[Finding],
+) -> tuple[list[GlossaryRow], int]:
+    """The rows that hold something, and the number of blank rows (those skipped on reading
+    included); cell findings (A014, A015) are added to ``findings``."""
+    by_index = {i: r for r, i in roles.items()}
     present = [(ROLES.index(role), role, i) for role, i in roles.items()]
+    named, loose = extra_columns
     rows: list[GlossaryRow] = []
     blank = len(table.blank_rows)
     for record in table.records:  # the hot loop: 200,000 rows must stay fast
-        cells = record.cells
-        count = len(cells)
-        values: list[str | None] = [None] * len(ROLES)
-        changed: dict[str, str] | None = None
-        for position, role, i in present:
-            if i < count:
-                raw = cells[i]
-                value = raw.strip()
-                if not value.isascii():
-                    value = _NFC("NFC", value)
-                if value != raw:
-                    changed = changed or {}
-                    changed[role] = raw
-                values[position] = value or None
-        extra = {key: _clean(cells[i]) for i, key in named if i < count} if named else {}
-        for i, key in loose:
-            if i < count and cells[i].strip():
-                extra[key] = _clean(cells[i])
-        if not any(values) and not any(extra.values()):
+        row = _row(record, present, named, loose)
+        if row is None:
             blank += 1  # only whitespace, or blank cells in the known columns of YAML/JSON
             continue
-        for i, kind in record.kinds:
-            plays = by_index.get(i)
-            if plays in _TEXT_ROLES or (plays == "synonyms" and kind != "list"):
-                findings.append(_non_text(record, i, kind, where))
+        if record.kinds:
+            findings.extend(_kind_findings(record, by_index, where))
+        cells = record.cells
         if not _INJECTION.isdisjoint([c[:1] for c in cells]):
-            for i, raw in enumerate(cells):
-                if raw[:1] in _INJECTION:
-                    findings.append(_injection(record, i, where))
-        term, definition, synonyms, notes, broader, language, term_es, definition_es = values
-        rows.append(
-            GlossaryRow(
-                record.row,
-                record.line,
-                term or "",
-                definition,
-                split_synonyms(synonyms),
-                notes,
-                broader,
-                language,
-                term_es,
-                definition_es,
-                extra,
-                changed or _NOTHING_CHANGED,
+            findings.extend(
+                _injection(record, i, where) for i, raw in enumerate(cells) if raw[:1] in _INJECTION
             )
-        )
-    return GlossaryTable(
-        source=table.source,
-        sha256=sha256,
-        encoding=codec,
-        delimiter=table.delimiter,
-        sheet=table.sheet,
-        header=header,
-        column_map={r: keys[i] for r, i in roles.items()},
-        rows=rows,
-        findings=findings,
-        blank_rows=blank,
-        term_language=mapping.term_language,
+        rows.append(row)
+    return rows, blank
+
+
+def _row(
+    record: Record, present: list[tuple[int, str, int]], named: _Columns, loose: _Columns
+) -> GlossaryRow | None:
+    """One row: the value of each role (stripped, in NFC; None when empty), with the cells
+    exactly as read for the roles whose value that changed, and the columns with no role.
+    None for a row with nothing in it."""
+    cells = record.cells
+    count = len(cells)
+    values: list[str | None] = [None] * len(ROLES)
+    changed: dict[str, str] | None = None
+    for position, role, i in present:
+        if i < count:
+            raw = cells[i]
+            value = raw.strip()
+            if not value.isascii():
+                value = _NFC("NFC", value)
+            if value != raw:
+                changed = changed or {}
+                changed[role] = raw
+            values[position] = value or None
+    extra = _extra_values(cells, named, loose) if named or loose else {}
+    if not any(values) and not any(extra.values()):
+        return None
+    term, definition, synonyms, notes, broader, language, term_es, definition_es = values
+    return GlossaryRow(
+        record.row,
+        record.line,
+        term or "",
+        definition,
+        split_synonyms(synonyms),
+        notes,
+        broader,
+        language,
+        term_es,
+        definition_es,
+        extra,
+        changed or _NOTHING_CHANGED,
     )
+
+
+def _extra_values(cells: tuple[str, ...], named: _Columns, loose: _Columns) -> dict[str, str]:
+    """The cells of the columns with no role, by key: every named one, the loose ones that hold
+    something."""
+    count = len(cells)
+    extra = {key: _clean(cells[i]) for i, key in named if i < count}
+    for i, key in loose:
+        if i < count and cells[i].strip():
+            extra[key] = _clean(cells[i])
+    return extra
+
+
+def _kind_findings(record: Record, by_index: Mapping[int, str], where: Where) -> list[Finding]:
+    """A014 for each cell of a text role that a workbook stored as something else (a list is
+    fine for synonyms)."""
+    found = []
+    for i, kind in record.kinds:
+        plays = by_index.get(i)
+        if plays in _TEXT_ROLES or (plays == "synonyms" and kind != "list"):
+            found.append(_non_text(record, i, kind, where))
+    return found
 
 
 def _column_keys(header: list[str], width: int) -> list[str]:

@@ -23,19 +23,28 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
 
+from pl_vocab.core.errors import PlVocabError
 from pl_vocab.core.model import Finding, InputInfo, Report
+from pl_vocab.validation.batch import BatchState, Event
 from pl_vocab.validation.catalogue import RULES
 from pl_vocab.validation.index import class_info, is_known_class, known_classes
 from pl_vocab.validation.layers import Place, Where, _typed_validator, check_structure, finding
-from pl_vocab.validation.rules import BatchState, check_rules, expand
+from pl_vocab.validation.lookups import expand
+from pl_vocab.validation.rules import check_rules
 from pl_vocab.validation.sources import Item
 
-__all__ = ["Validator", "fewer_collections", "iter_findings", "validate"]
+__all__ = [
+    "UnknownClassError",
+    "Validator",
+    "fewer_collections",
+    "item_findings",
+    "iter_findings",
+    "validate",
+]
 
 
 @contextmanager
@@ -58,32 +67,6 @@ def fewer_collections() -> Iterator[None]:
 
 DEFAULT_MAX_PER_RULE = 1000
 _BATCH_RULES = frozenset({"V001", "V011"})
-
-
-# what a worker saw: kind ("id" or "ref"), IRI, target class, the JSON path in parts (the object's
-# path, the slot and the index in it, joined by the parent only if a finding needs it), and the
-# record's position in the worker's run. Where each record is, and its identifier, travel once per
-# record beside the events; the path parts are the same few objects again and again, which pickle
-# sends once.
-Event = tuple[str, str, str, str, str, int, int]
-
-
-class _RecordingState(BatchState):
-    """Batch state in a worker process: records what it saw, for the parent to replay in order."""
-
-    def __init__(self, now: dt.datetime) -> None:
-        super().__init__(now=now)
-        self.events: list[Event] = []
-        self.position = 0
-
-    def see_id(self, iri: str, where: Where, path: str, name: str = "") -> Finding | None:
-        self.events.append(("id", iri, "", path, name, -1, self.position))
-        return None
-
-    def see_reference(
-        self, iri: str, target: str, where: Where, path: str, name: str = "", index: int = -1
-    ) -> None:
-        self.events.append(("ref", iri, target, path, name, index, self.position))
 
 
 @dataclass
@@ -116,7 +99,7 @@ class Validator:
             raise ValueError("now must carry a timezone")
         self.state = BatchState(now=now, known={expand(k) for k in self.known_ids})
         if self.class_name is not None and self.class_name not in known_classes():
-            raise KeyError(_unknown_class_message(self.class_name))
+            raise UnknownClassError(self.class_name)
 
     # ------------------------------------------------------------------------- one record
     def check(self, record: Any, where: Where | None = None) -> list[Finding]:
@@ -128,9 +111,9 @@ class Validator:
                 if found is not None:
                     self.records += 1
                     return self._counted(found) if found else found
-            # the quick path was tried (or does not apply): not again inside _check_item
+            # the quick path was tried (or does not apply): not again inside item_findings
             item = Item(record, self.class_name, where or Place())
-            found = _check_item(item, self.class_name, self.selected, self.state, quick=False)
+            found = item_findings(item, self.class_name, self.selected, self.state, quick=False)
             self.records += 1
             return self._counted(found) if found else found
         if isinstance(record, BaseModel):
@@ -146,7 +129,7 @@ class Validator:
 
     def check_item(self, item: Item, state: BatchState | None = None) -> list[Finding]:
         """Findings for one item read from a file, kept (up to the cap) and returned."""
-        found = _check_item(item, self.class_name, self.selected, state or self.state)
+        found = item_findings(item, self.class_name, self.selected, state or self.state)
         self.records += 1
         return self._counted(found) if found else found
 
@@ -235,10 +218,22 @@ class Validator:
         )
 
 
-def _unknown_class_message(name: str) -> str:
-    near = difflib.get_close_matches(name, known_classes(), n=1)
-    hint = f" Did you mean {near[0]}?" if near else ""
-    return f"{name!r} is not a pl_vocab class.{hint} See docs/schema/index.md for the classes."
+class UnknownClassError(PlVocabError, KeyError):
+    """The class given for records that carry no ``type`` (``cls``, ``--class``) is not one of
+    the schema's. A :class:`KeyError` too, as it was before it had its own type."""
+
+    def __init__(self, name: str) -> None:
+        near = difflib.get_close_matches(name, known_classes(), n=1)
+        hint = f"; did you mean {near[0]!r}?" if near else "."
+        super().__init__(
+            f"unknown class {name!r}{hint} The classes are listed in docs/schema/index.md; "
+            "`pl-vocab validate --help` shows how to name one (--class)."
+        )
+        self.name = name
+        self.suggestion = near[0] if near else None
+
+    def __str__(self) -> str:  # KeyError would otherwise quote the message
+        return str(self.args[0])
 
 
 def _class_of(item: Item, default: str | None) -> tuple[str | None, Any, Finding | None, bool]:
@@ -294,7 +289,7 @@ def _class_of(item: Item, default: str | None) -> tuple[str | None, Any, Finding
     )
 
 
-def _check_item(
+def item_findings(
     item: Item,
     default: str | None,
     selected: frozenset[str],
@@ -418,8 +413,14 @@ def iter_findings(
 ) -> Iterator[Finding]:
     """Findings for a stream of records (dicts or model objects), as each record is checked;
     the batch findings (unresolved references) come last. Memory stays flat: nothing is kept but
-    identifiers and pending references."""
-    v = Validator(cls, select, ignore, now, known_ids, max_per_rule=0)
+    identifiers and pending references.
+
+    :raises UnknownClassError: ``cls`` names no class (at the call, before any record is read).
+    """
+    return _stream(Validator(cls, select, ignore, now, known_ids, max_per_rule=0), records)
+
+
+def _stream(v: Validator, records: Any) -> Iterator[Finding]:
     check, findings = v.check, v.findings
     with fewer_collections():
         for record, where in _as_items(records):
@@ -443,70 +444,9 @@ def validate(
 
     ``cls`` is the class of dicts that carry no ``type``; ``now`` fixes "now" for the date rules
     (reproducible runs); ``select``/``ignore`` take rule IDs, prefixes or families (R, S, V).
+
+    :raises UnknownClassError: ``cls`` names no class.
     """
     return list(
         iter_findings(records, cls=cls, now=now, select=select, ignore=ignore, known_ids=known_ids)
     )
-
-
-# ------------------------------------------------------------------------------- workers
-@dataclass(frozen=True)
-class _Job:
-    class_name: str | None
-    selected: frozenset[str]
-    now: dt.datetime
-
-
-WorkerResult = tuple[
-    list[list[Finding]], list[Event], list[Where], list[str | None], list[dict[str, int] | None]
-]
-
-
-def _record_id(item: Item, default: str | None) -> str | None:
-    data = item.data
-    if not isinstance(data, dict):
-        return None
-    name = data.get("type") if isinstance(data.get("type"), str) else item.class_name or default
-    try:
-        slot = class_info(name).identifier if name else None
-    except KeyError:
-        return None
-    ident = data.get(slot) if slot else None
-    return ident if isinstance(ident, str) else None
-
-
-def _run_items(job: _Job, items: Iterable[Item]) -> WorkerResult:
-    state = _RecordingState(job.now)
-    out = []
-    places: list[Where] = []
-    record_ids: list[str | None] = []
-    record_lines: list[dict[str, int] | None] = []  # YAML: the line of each field
-    for position, item in enumerate(items):
-        state.position = position
-        places.append(item.where)
-        record_ids.append(_record_id(item, job.class_name))
-        record_lines.append(item.lines)
-        out.append(_check_item(item, job.class_name, job.selected, state))
-    return out, state.events, places, record_ids, record_lines
-
-
-def run_ndjson_chunk(
-    job: _Job, source: str, first_index: int, lines: list[tuple[int, bytes]]
-) -> WorkerResult:
-    """Parse and check a chunk of NDJSON lines in a worker process."""
-    from pl_vocab.validation.sources import ndjson_item
-
-    items = [ndjson_item(raw, source, n, first_index + i) for i, (n, raw) in enumerate(lines)]
-    return _run_items(job, items)
-
-
-def run_file(job: _Job, path: str, fmt: str | None) -> WorkerResult:
-    """Read and check one whole file in a worker process."""
-    from pl_vocab.validation.sources import iter_items
-
-    return _run_items(job, iter_items(Path(path), fmt, job.class_name))
-
-
-def make_job(v: Validator) -> _Job:
-    """What a worker needs to check records exactly as ``v`` would."""
-    return _Job(v.class_name, v.selected, v.state.now)

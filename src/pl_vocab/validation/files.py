@@ -19,14 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from pl_vocab.core.model import InputInfo, Report
-from pl_vocab.validation.engine import (
-    DEFAULT_MAX_PER_RULE,
-    Validator,
-    fewer_collections,
-    make_job,
-    run_file,
-    run_ndjson_chunk,
-)
+from pl_vocab.validation.engine import DEFAULT_MAX_PER_RULE, Validator, fewer_collections
 from pl_vocab.validation.sources import (
     _format_of,
     expand_paths,
@@ -34,6 +27,7 @@ from pl_vocab.validation.sources import (
     ndjson_item,
     ndjson_lines,
 )
+from pl_vocab.validation.workers import make_job, run_file, run_ndjson_chunk
 
 __all__ = ["known_identifiers", "validate_files"]
 
@@ -45,7 +39,9 @@ def known_identifiers(paths: Iterable[Path], fmt: str | None = None) -> set[str]
 
     The files are read, not validated: they only resolve references.
     """
-    from pl_vocab.validation.rules import BatchState, check_rules, expand
+    from pl_vocab.validation.batch import BatchState
+    from pl_vocab.validation.lookups import expand
+    from pl_vocab.validation.rules import check_rules
 
     ids: set[str] = set()
     state = BatchState(now=dt.datetime.now(dt.UTC))
@@ -103,7 +99,8 @@ def validate_files(
     ``progress(done_bytes, total_bytes)`` is called as the files are read.
 
     :raises pl_vocab.exchange.InputError: a file cannot be read at all (exit 2).
-    :raises KeyError: ``cls`` names no class.
+    :raises pl_vocab.validation.engine.UnknownClassError: ``cls`` names no class (a
+        :class:`~pl_vocab.core.errors.PlVocabError`).
     """
     files = expand_paths(Path(p) for p in paths)
     known_ids = known_identifiers([Path(k) for k in known], None) if known else set()
