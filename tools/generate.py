@@ -287,9 +287,54 @@ def _monomorphic_json_schema(node: Any) -> None:
 
 
 # --------------------------------------------------------------------------- SHACL
+# the lexical forms the models accept (AwareDatetime: an offset is required; date: no time, no
+# offset), so that SHACL refuses what the JSON Schema and the models refuse
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+_LEXICAL = {
+    _XSD + "dateTime": (
+        "^-?[0-9]{4,}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?"
+        "(Z|[+-][0-9]{2}:[0-9]{2})$"
+    ),
+    _XSD + "date": "^-?[0-9]{4,}-[0-9]{2}-[0-9]{2}$",
+}
+
+
+def _agree_with_the_models(g: Any, index: dict[str, Any]) -> None:
+    """Shape constraints the JSON Schema and the models have and LinkML's shapes lack (in place).
+
+    - a datetime carries a timezone offset, a date is a date only (``sh:pattern`` on the literal);
+    - a node of a class with an identifier is an IRI (the identifier is required), never a blank
+      node;
+    - the type designator (``type``) has no property shape: the class is the node's rdf:type.
+    """
+    import rdflib
+
+    sh = rdflib.Namespace("http://www.w3.org/ns/shacl#")
+    for shape, datatype in list(g.subject_objects(sh.datatype)):
+        pattern = _LEXICAL.get(str(datatype))
+        if pattern is not None:
+            g.add((shape, sh.pattern, rdflib.Literal(pattern)))
+    for c in index["classes"].values():
+        node = rdflib.URIRef(c["class_uri"])
+        if c["identifier"] and (node, rdflib.RDF.type, sh.NodeShape) in g:
+            g.add((node, sh.nodeKind, sh.IRI))
+    designators = {
+        rdflib.URIRef(slot["slot_uri"])
+        for c in index["classes"].values()
+        for slot in c["slots"].values()
+        if slot["designates_type"]
+    }
+    for shape, path in list(g.subject_objects(sh.path)):
+        if path in designators:
+            for owner in list(g.subjects(sh.property, shape)):
+                g.remove((owner, sh.property, shape))
+            g.remove((shape, None, None))
+
+
 def _postprocess_shapes(turtle: str, index: dict[str, Any]) -> tuple[str, str]:
     """Make LinkML's shapes agree with the RDF the exporter writes; return (graph, record) variants.
 
+    - what :func:`_agree_with_the_models` adds and removes;
     - LocalizedText slots are language-tagged literals, not nodes: ``sh:datatype rdf:langString``;
     - the record variant drops ``sh:class`` on references, whose targets live in other files.
     Output is canonical (blank nodes relabelled, triples sorted), so it is byte-stable.
@@ -307,21 +352,8 @@ def _postprocess_shapes(turtle: str, index: dict[str, Any]) -> tuple[str, str]:
                 localized.add(rdflib.URIRef(slot["slot_uri"]))
             elif slot["kind"] == "reference":
                 references.add(rdflib.URIRef(slot["slot_uri"]))
-    designators = {
-        rdflib.URIRef(slot["slot_uri"])
-        for c in index["classes"].values()
-        for slot in c["slots"].values()
-        if slot["designates_type"]
-    }
     g = rdflib.Graph().parse(data=turtle, format="turtle")
-    for shape, path in list(g.subject_objects(sh.path)):
-        if path in designators:  # the class is the node's rdf:type: no property of its own
-            for owner in list(g.subjects(sh.property, shape)):
-                g.remove((owner, sh.property, shape))
-            for t in list(g.triples((shape, None, None))):
-                g.remove(t)
-            for item in list(g.objects(shape, sh["in"])):
-                g.remove((shape, sh["in"], item))
+    _agree_with_the_models(g, index)
     for shape, path in list(g.subject_objects(sh.path)):
         if path in localized:
             for p in (sh["class"], sh.node, sh.nodeKind):
