@@ -107,9 +107,7 @@ def test_records_without_type_still_validate_with_class() -> None:
         data = load_yaml(path)
         assert "type" not in data
         errors = [
-            f
-            for f in validate(data, cls=cls, now=_now(), ignore=["V001"])
-            if f.severity == "error"
+            f for f in validate(data, cls=cls, now=_now(), ignore=["V001"]) if f.severity == "error"
         ]
         assert errors == [], path.name
 
@@ -124,9 +122,7 @@ def _now() -> Any:
 def test_every_output_validates_without_class(path: Path) -> None:
     obj = _object(path)
     for form, data in _outputs(obj):
-        errors = [
-            f for f in validate(data, now=_now(), ignore=["V001"]) if f.severity == "error"
-        ]
+        errors = [f for f in validate(data, now=_now(), ignore=["V001"]) if f.severity == "error"]
         assert errors == [], (form, errors)
 
 
@@ -136,9 +132,7 @@ def test_convert_output_validates_without_class(tmp_path: Path) -> None:
         path = tmp_path / f"all.{ext}"
         path.write_text(dumps(objects, fmt), encoding="utf-8")
         # the examples reuse identifiers across files: V011 (duplicate identifier) is theirs
-        result = invoke_validate(
-            EXAMPLES_NOW, path, "--ignore", "V001,V011", "--fail-on", "error"
-        )
+        result = invoke_validate(EXAMPLES_NOW, path, "--ignore", "V001,V011", "--fail-on", "error")
         assert result.exit_code == 0, (fmt, result.output)
 
 
@@ -188,11 +182,13 @@ def test_every_output_passes_python_jsonschema() -> None:
 
 
 def _node_modules() -> Path | None:
+    """Where ajv and ajv-formats are: ``$PL_VOCAB_NODE_MODULES``, else ``.tools/node``."""
     given = os.environ.get("PL_VOCAB_NODE_MODULES")
-    for candidate in (Path(given) if given else None, ROOT / ".tools" / "node" / "node_modules"):
-        if candidate is not None and (candidate / "ajv").is_dir():
-            if (candidate / "ajv-formats").is_dir():
-                return candidate
+    candidates = [Path(given)] if given else []
+    candidates.append(ROOT / ".tools" / "node" / "node_modules")
+    for candidate in candidates:
+        if (candidate / "ajv").is_dir() and (candidate / "ajv-formats").is_dir():
+            return candidate
     return None
 
 

@@ -59,9 +59,7 @@ def test_a_character_no_iri_may_hold_is_refused(char: str) -> None:
         "asserter_role": "learner",
         "asserted_at": "2026-03-04T10:15:00-06:00",
     }
-    found = [
-        f for f in validate(reference, ignore=["V001"]) if f.location.json_path == "$.learner"
-    ]
+    found = [f for f in validate(reference, ignore=["V001"]) if f.location.json_path == "$.learner"]
     assert [f.id for f in found] == ["R004"]
     for f in found:  # the value is never echoed
         assert value not in f.message and value not in (f.suggestion or "")
@@ -109,7 +107,9 @@ _TEXT = st.text(
 )
 _CANDIDATES = st.builds(
     lambda head, tail: head + tail,
-    st.sampled_from(["https://", "https://district.example.org", "urn:", "plv:", "plvc:", "a:", ""]),
+    st.sampled_from(
+        ["https://", "https://district.example.org", "urn:", "plv:", "plvc:", "a:", ""]
+    ),
     _TEXT,
 )
 
@@ -147,7 +147,17 @@ def test_convert_to_ntriples_writes_what_validate_accepted(tmp_path: Path) -> No
     assert invoke_validate("2026-11-23T00:00:00+00:00", good).exit_code == 0
     out = tmp_path / "good.nt"
     done = subprocess.run(
-        [sys.executable, "-m", "pl_vocab", "convert", str(good), "--to", "ntriples", "-o", str(out)],
+        [
+            sys.executable,
+            "-m",
+            "pl_vocab",
+            "convert",
+            str(good),
+            "--to",
+            "ntriples",
+            "-o",
+            str(out),
+        ],
         capture_output=True,
         text=True,
         check=False,

@@ -26,9 +26,8 @@ from pl_vocab.validation.layers import check_structure
 from .conftest import DATA
 
 pytest.importorskip("pyshacl")
-import pyoxigraph as ox  # noqa: E402
-
-import rdflib  # noqa: E402
+import pyoxigraph as ox
+import rdflib
 
 EXAMPLES = sorted(DATA.glob("*/*.yaml"))
 # What the JSON Schema refuses and SHACL cannot see, by the nature of RDF: each one is checked to
@@ -48,7 +47,7 @@ AT_LEAST_ONE = [
 ]
 
 
-class _NotRdf(Exception):
+class _NotRdfError(Exception):
     """A value RDF cannot write at all (an IRI that is not one)."""
 
 
@@ -56,7 +55,7 @@ def _iri(value: Any) -> Any:
     try:
         return ox.NamedNode(get_plan().expand(str(value)))
     except ValueError:
-        raise _NotRdf from None
+        raise _NotRdfError from None
 
 
 def _literal(value: Any, datatype: str | None) -> Any:
@@ -113,7 +112,7 @@ def _verdicts(path: Path) -> tuple[bool, bool]:
     triples: list[Any] = []
     try:
         _triples(data, cls, triples)
-    except _NotRdf:
+    except _NotRdfError:
         return structure, False
     return structure, _conforms(triples)
 

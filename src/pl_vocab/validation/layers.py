@@ -40,7 +40,8 @@ def _iri_pattern() -> str:
     """The schema's pattern for IRI-valued slots (the ``iri_valued`` mixin)."""
     from pl_vocab._resources import generated_json
 
-    pattern: str = generated_json("schema_index.json")["classes"]["Record"]["slots"]["id"]["pattern"]
+    record_id = generated_json("schema_index.json")["classes"]["Record"]["slots"]["id"]
+    pattern: str = record_id["pattern"]
     return pattern
 
 
