@@ -246,3 +246,21 @@ def test_ajv_strict_refused_the_old_top_level_keywords() -> None:
     result = _ajv([], schema=old)
     assert not result["compiled"]
     assert "metamodel_version" in result["error"]
+
+
+@pytest.mark.slow
+def test_linkmls_own_validator_accepts_every_written_record() -> None:
+    # a cross-check with the reference implementation (LinkML is a development dependency)
+    validator_module = pytest.importorskip("linkml.validator")
+    plugins = pytest.importorskip("linkml.validator.plugins")
+    validator = validator_module.Validator(
+        str(ROOT / "schema" / "pl_vocab.yaml"),
+        validation_plugins=[plugins.JsonschemaValidationPlugin(closed=True)],
+    )
+    refused = []
+    for path in VALID:
+        obj = _object(path)
+        report = validator.validate(json.loads(dumps(obj, "json")), type(obj).__name__)
+        if report.results:
+            refused.append((path.name, [r.message[:80] for r in report.results[:2]]))
+    assert refused == []
