@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from pl_vocab._resources import generated_json
 
-ID_PATTERN = "^[A-Za-z][A-Za-z0-9+.\\-]*:[^\\s]+$"
+ID_PATTERN = generated_json("schema_index.json")["classes"]["Record"]["slots"]["id"]["pattern"]
 NONBLANK = "\\S"
 
 _text = st.text(
@@ -94,6 +94,8 @@ def instance_dict(cls: str, depth: int = 0) -> st.SearchStrategy[dict[str, Any]]
         if slot["identifier"]:
             required[name] = _iris
             continue
+        if slot.get("designates_type"):
+            continue  # optional; the model fills it in
         if slot["kind"] == "inlined" and not slot["required"] and depth >= 2:
             continue
         value = _scalar(cls, slot, name, depth)

@@ -151,8 +151,13 @@ def test_nested_errors_point_into_the_nested_object() -> None:
 
 
 def test_what_only_the_json_schema_refuses_is_a_formats_finding() -> None:
-    # the models accept "3" for a number and any text for a uri; the JSON Schema does not
-    evidence = {"id": "https://example.org/e/1", "description": "a photo", "url": "not a uri"}
+    # the models accept "3" for a number and an IRI that is not a URI (not ASCII) for a uri;
+    # the JSON Schema does not
+    evidence = {
+        "id": "https://example.org/e/1",
+        "description": "a photo",
+        "url": "https://example.org/café",
+    }
     found = validate(evidence, cls="Evidence", now=NOW)
     assert [(f.id, f.location.json_path) for f in found] == [("S001", "$.url")]
     assert found[0].message == "'url' is not a valid uri"

@@ -100,6 +100,21 @@ def _native_patterns(code: str) -> str:
     )
 
 
+_DESCENDANT_UNION = re.compile(r"\bUnion\[(?P<first>\w+)(?:,\w+)+\]")
+
+
+def _monomorphic_ranges(code: str) -> str:
+    """Keep every inlined slot's range to its one class: ``list[Person]``, not
+    ``list[Union[Person,Learner,Educator]]``.
+
+    LinkML widens an inlined range to the class and its descendants as soon as the classes have
+    a type designator (``type``); pl_vocab's ranges stay as the schema states them (learners go
+    in ``learners``, not in ``people``), in the models and in the JSON Schema alike (see
+    :func:`_monomorphic_json_schema`).
+    """
+    return _DESCENDANT_UNION.sub(lambda m: m.group("first"), code)
+
+
 def _postprocess_models(code: str) -> str:
     """Apply the few, scripted edits the generated Pydantic module needs.
 
@@ -122,6 +137,7 @@ def _postprocess_models(code: str) -> str:
             line = f"{head}= Field({tail}" if tail or "= Field(" in line else head
         out.append(line)
     code = "\n".join(out)
+    code = _monomorphic_ranges(code)
     code = _native_patterns(code)
     code = code.replace("from pydantic import (", "from pydantic import (\n    AwareDatetime,", 1)
     header = f'"""{MARK.format(v=LINKML_VERSION)}"""\n'
@@ -190,6 +206,8 @@ def _schema_index(schema_path: Path) -> dict[str, Any]:
                 "multivalued": bool(s.multivalued),
                 "required": bool(s.required),
                 "identifier": bool(s.identifier),
+                # the slot that names the object's class ("type"): no triple of its own in RDF
+                "designates_type": bool(s.designates_type),
                 "sensitive": is_sensitive,
                 "sensitivity": (
                     str(s.annotations["sensitivity"].value)
@@ -209,6 +227,7 @@ def _schema_index(schema_path: Path) -> dict[str, Any]:
             "tree_root": bool(c.tree_root),
             "description": c.description,
             "identifier": next((n for n, v in slots.items() if v["identifier"]), None),
+            "designator": next((n for n, v in slots.items() if v["designates_type"]), None),
             "slots": slots,
         }
     return {
@@ -222,10 +241,100 @@ def _schema_index(schema_path: Path) -> dict[str, Any]:
     }
 
 
+# --------------------------------------------------------------------------- JSON Schema
+# keywords LinkML writes at the top level that are not JSON Schema: validators in strict mode
+# (ajv) refuse unknown keywords, so their content moves into the comment
+_NOT_JSON_SCHEMA = ("metamodel_version", "version")
+
+
+def _postprocess_json_schema(js: dict[str, Any]) -> dict[str, Any]:
+    """Make LinkML's JSON Schema one that strict validators accept.
+
+    ``metamodel_version`` and ``version`` are not JSON Schema keywords (ajv's strict mode refuses
+    them): the schema's version is kept in ``$comment`` instead.
+    """
+    version = js.get("version")
+    body = {k: v for k, v in js.items() if k not in _NOT_JSON_SCHEMA}
+    _monomorphic_json_schema(body)
+    comment = MARK.format(v=LINKML_VERSION)
+    if version:
+        comment = f"pl_vocab schema {version}. {comment}"
+    return {"$comment": comment, **body}
+
+
+def _monomorphic_json_schema(node: Any) -> None:
+    """Replace LinkML's ``anyOf`` of a class and its descendants by the class (in place).
+
+    The counterpart of :func:`_monomorphic_ranges`: an ``anyOf`` made only of ``$ref``s, the
+    first of which is the slot's range, becomes that ``$ref``.
+    """
+    if isinstance(node, list):
+        for item in node:
+            _monomorphic_json_schema(item)
+        return
+    if not isinstance(node, dict):
+        return
+    any_of = node.get("anyOf")
+    if (
+        isinstance(any_of, list)
+        and len(any_of) > 1
+        and all(isinstance(a, dict) and set(a) == {"$ref"} for a in any_of)
+    ):
+        del node["anyOf"]
+        node["$ref"] = any_of[0]["$ref"]
+    for value in node.values():
+        _monomorphic_json_schema(value)
+
+
 # --------------------------------------------------------------------------- SHACL
+# the lexical forms the models accept (AwareDatetime: an offset is required; date: no time, no
+# offset), so that SHACL refuses what the JSON Schema and the models refuse
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+_LEXICAL = {
+    _XSD + "dateTime": (
+        "^-?[0-9]{4,}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?"
+        "(Z|[+-][0-9]{2}:[0-9]{2})$"
+    ),
+    _XSD + "date": "^-?[0-9]{4,}-[0-9]{2}-[0-9]{2}$",
+}
+
+
+def _agree_with_the_models(g: Any, index: dict[str, Any]) -> None:
+    """Shape constraints the JSON Schema and the models have and LinkML's shapes lack (in place).
+
+    - a datetime carries a timezone offset, a date is a date only (``sh:pattern`` on the literal);
+    - a node of a class with an identifier is an IRI (the identifier is required), never a blank
+      node;
+    - the type designator (``type``) has no property shape: the class is the node's rdf:type.
+    """
+    import rdflib
+
+    sh = rdflib.Namespace("http://www.w3.org/ns/shacl#")
+    for shape, datatype in list(g.subject_objects(sh.datatype)):
+        pattern = _LEXICAL.get(str(datatype))
+        if pattern is not None:
+            g.add((shape, sh.pattern, rdflib.Literal(pattern)))
+    for c in index["classes"].values():
+        node = rdflib.URIRef(c["class_uri"])
+        if c["identifier"] and (node, rdflib.RDF.type, sh.NodeShape) in g:
+            g.add((node, sh.nodeKind, sh.IRI))
+    designators = {
+        rdflib.URIRef(slot["slot_uri"])
+        for c in index["classes"].values()
+        for slot in c["slots"].values()
+        if slot["designates_type"]
+    }
+    for shape, path in list(g.subject_objects(sh.path)):
+        if path in designators:
+            for owner in list(g.subjects(sh.property, shape)):
+                g.remove((owner, sh.property, shape))
+            g.remove((shape, None, None))
+
+
 def _postprocess_shapes(turtle: str, index: dict[str, Any]) -> tuple[str, str]:
     """Make LinkML's shapes agree with the RDF the exporter writes; return (graph, record) variants.
 
+    - what :func:`_agree_with_the_models` adds and removes;
     - LocalizedText slots are language-tagged literals, not nodes: ``sh:datatype rdf:langString``;
     - the record variant drops ``sh:class`` on references, whose targets live in other files.
     Output is canonical (blank nodes relabelled, triples sorted), so it is byte-stable.
@@ -244,6 +353,7 @@ def _postprocess_shapes(turtle: str, index: dict[str, Any]) -> tuple[str, str]:
             elif slot["kind"] == "reference":
                 references.add(rdflib.URIRef(slot["slot_uri"]))
     g = rdflib.Graph().parse(data=turtle, format="turtle")
+    _agree_with_the_models(g, index)
     for shape, path in list(g.subject_objects(sh.path)):
         if path in localized:
             for p in (sh["class"], sh.node, sh.nodeKind):
@@ -290,6 +400,8 @@ def _postprocess_context(ctx: dict[str, Any], index: dict[str, Any]) -> dict[str
     - JSON-LD 1.1 (scoped contexts need it).
     """
     body = ctx["@context"]
+    # the type designator slot ("type") is the @type alias, not a property of its own
+    body.pop("type", None)
     body = {"@version": 1.1, "id": "@id", "type": "@type", **body}
     slots: dict[str, dict[str, Any]] = {}
     for c in index["classes"].values():
@@ -380,8 +492,7 @@ def generate(out_root: Path) -> list[Path]:
     emit(GENERATED / "models.py", _postprocess_models(models))
 
     js = json.loads(JsonSchemaGenerator(schema, not_closed=False).serialize())
-    js = {"$comment": MARK.format(v=LINKML_VERSION), **js}
-    emit(GENERATED / "schema.json", _dump_json(js))
+    emit(GENERATED / "schema.json", _dump_json(_postprocess_json_schema(js)))
 
     ctx = json.loads(ContextGenerator(schema, xsd_anyuri_as_iri=True).serialize())
     emit(GENERATED / "context.jsonld", _dump_json(_postprocess_context(ctx, index)))

@@ -15,6 +15,13 @@ Vendors import these names::
     >>> a.author_role
     'teacher'
 
+Every object names its class in ``type``, which the model fills in and always writes, so what a
+model dumps is a self-describing record that ``pl-vocab validate`` and the shipped JSON Schema
+accept as it is (no ``--class`` needed); a record read without ``type`` gets it from its class:
+
+    >>> a.type, list(a.model_dump(exclude_none=True))[:2]
+    ('NarrativeAssessment', ['type', 'id'])
+
 Unknown fields are rejected and datetimes must carry a timezone offset. The classes live in
 ``pl_vocab._generated.models`` (do not edit it; run ``make generate``).
 """

@@ -60,6 +60,9 @@ class SlotDef:
     sensitivity: str | None
     pattern: str | None
     may_be_future: bool
+    designates_type: bool = (
+        False  # the ``type`` slot: names the record's class, no triple of its own
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +78,7 @@ class ClassDef:
     description: str | None
     identifier: str | None
     slots: dict[str, SlotDef]
+    designator: str | None = None  # the slot that names the class (``type``)
 
     @property
     def concrete(self) -> bool:
@@ -139,6 +143,7 @@ def _slot(name: str, raw: dict[str, Any]) -> SlotDef:
         sensitivity=raw.get("sensitivity"),
         pattern=raw.get("pattern"),
         may_be_future=bool(raw.get("may_be_future", False)),
+        designates_type=bool(raw.get("designates_type", False)),
     )
 
 
@@ -153,6 +158,7 @@ def _class(name: str, raw: dict[str, Any]) -> ClassDef:
         description=raw.get("description"),
         identifier=raw["identifier"],
         slots={n: _slot(n, s) for n, s in raw["slots"].items()},
+        designator=raw.get("designator"),
     )
 
 

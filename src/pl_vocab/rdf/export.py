@@ -126,7 +126,7 @@ def _walk(data: dict[str, Any], cplan: ClassPlan, terms: Any) -> Iterator[tuple[
     yield subject, terms.rdf_type, terms.iri(cplan.iri)
     classes = terms.plan.classes
     for name, value in data.items():
-        if name == cplan.identifier or value is None:
+        if name == cplan.identifier or name == cplan.designator or value is None:
             continue
         slot = cplan.slots[name]
         pred = terms.iri(slot.iri)

@@ -48,6 +48,8 @@ class ClassPlan:
     identifier: str | None
     slots: dict[str, SlotPlan]
     by_predicate: dict[str, SlotPlan]
+    # the slot that names the class in JSON ("type"): rdf:type says it in RDF, so it has no triple
+    designator: str | None = None
 
 
 @dataclass(frozen=True)
@@ -122,14 +124,21 @@ def get_plan() -> Plan:
     classes: dict[str, ClassPlan] = {}
     for cname, c in index.classes.items():
         slots = {sname: _slot_plan(s, index) for sname, s in c.slots.items()}
-        by_predicate = {sp.iri: sp for sp in slots.values() if sp.name != c.identifier}
-        classes[cname] = ClassPlan(cname, c.class_uri, c.identifier, slots, by_predicate)
+        by_predicate = {
+            sp.iri: sp for sp in slots.values() if sp.name not in (c.identifier, c.designator)
+        }
+        classes[cname] = ClassPlan(
+            cname, c.class_uri, c.identifier, slots, by_predicate, c.designator
+        )
     by_iri = {cp.iri: cp for cp in classes.values() if not index.classes[cp.name].mixin}
     inlined = frozenset(
         sp.iri for cp in classes.values() for sp in cp.slots.values() if sp.kind == "inlined"
     )
     not_inlined = {
-        sp.iri for cp in classes.values() for sp in cp.slots.values() if sp.kind != "inlined"
+        sp.iri
+        for cp in classes.values()
+        for sp in cp.slots.values()
+        if sp.kind != "inlined" and sp.name != cp.designator
     }
     if (
         inlined & not_inlined

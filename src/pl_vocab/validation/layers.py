@@ -32,8 +32,17 @@ __all__ = [
     "validator_for_class",
 ]
 
-_IRI_PATTERN = "^[A-Za-z][A-Za-z0-9+.\\-]*:[^\\s]+$"
 _TEXT_PATTERN = "\\S"
+
+
+@cache
+def _iri_pattern() -> str:
+    """The schema's pattern for IRI-valued slots (the ``iri_valued`` mixin)."""
+    from pl_vocab._resources import generated_json
+
+    record_id = generated_json("schema_index.json")["classes"]["Record"]["slots"]["id"]
+    pattern: str = record_id["pattern"]
+    return pattern
 
 
 class Place:
@@ -282,10 +291,12 @@ def _model_findings(
 
 def _pattern_finding(slot: SlotInfo | None, name: str | None, where: Where, path: str) -> Finding:
     pattern = slot.pattern if slot is not None else None
-    if pattern == _IRI_PATTERN or (slot is not None and slot.kind == "reference"):
-        message = f"'{name}' must be an absolute IRI or a CURIE"
+    if pattern == _iri_pattern() or (slot is not None and slot.kind == "reference"):
+        message = f"'{name}' must be an absolute IRI or a CURIE that RDF can write"
         hint = (
-            "write a full IRI (https://..., urn:uuid:...) or a CURIE with a known prefix (plv:...)"
+            "write a full IRI (https://..., urn:uuid:...) or a CURIE with a known prefix (plv:...),"
+            ' without spaces, control characters or <>"{}|^`\\; percent-encode other characters'
+            " (%20) and write % only as the start of such a code"
         )
     elif pattern == _TEXT_PATTERN:
         message = f"'{name}' must not be blank"
