@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import re
 
 import yaml
 
@@ -52,12 +51,11 @@ def _load_yaml(text: str, source: str) -> tuple[object, list[int] | None]:
         node = loader.get_single_node()
         data = None if node is None else loader.construct_document(node)
     except YamlInputError as exc:  # aliases, a key written twice
-        place = re.search(r"line (\d+), column (\d+): (.*)\.$", str(exc))
-        repeated = "appears twice" in str(exc)
-        what = place.group(3).removesuffix("; keep one") if place else str(exc)
+        repeated = exc.kind == "duplicate-key"
+        what = exc.reason.removesuffix(".").removesuffix("; keep one")
         raise GlossaryInputError(
-            f"{what} (column {place.group(2)})" if place else what,
-            location=Location(file=source, line=int(place.group(1)) if place else None),
+            f"{what} (column {exc.column})" if exc.column is not None else what,
+            location=Location(file=source, line=exc.line),
             fix="Keep one of the two values (the glossary would otherwise lose the other)."
             if repeated
             else None,

@@ -261,7 +261,7 @@ def read_workbook(
     >>> read_workbook(b"not a workbook", source="g.xlsx")
     Traceback (most recent call last):
     ...
-    pl_vocab.io.text.InputError: g.xlsx: this is not a workbook python-calamine can read (CalamineError). Open it in Excel or LibreOffice and save it again as .xlsx, or export it as CSV UTF-8.
+    pl_vocab.core.errors.InputError: g.xlsx: this is not a workbook python-calamine can read (CalamineError). Open it in Excel or LibreOffice and save it again as .xlsx, or export it as CSV UTF-8.
     """
     if data[:4] == b"PK\x03\x04":
         _check_zip(data, source, max_uncompressed)

@@ -27,7 +27,17 @@ import re
 import sys
 from typing import Any
 
-__all__ = ["JsonSyntaxError", "decode", "decode_at", "not_json_data"]
+from pl_vocab.core.errors import InputError
+
+__all__ = [
+    "JsonInputError",
+    "JsonSyntaxError",
+    "decode",
+    "decode_at",
+    "json_input_error",
+    "not_json_data",
+    "read_json",
+]
 
 
 class JsonSyntaxError(ValueError):
@@ -117,6 +127,70 @@ def decode_at(text: str, pos: int, *, skip_space: bool = False) -> tuple[Any, in
         raise JsonSyntaxError(
             f"a number has more than {digits:,} digits; write it as text", line, column
         ) from None
+
+
+class JsonInputError(InputError):
+    """A JSON file (or one line or record of it) that cannot be read: ``reason`` says why,
+    ``line`` and ``column`` (1-based, in the file) where, ``record`` which record (1-based)."""
+
+    def __init__(
+        self,
+        source: str,
+        reason: str,
+        *,
+        line: int | None = None,
+        column: int | None = None,
+        record: int | None = None,
+    ) -> None:
+        where = "" if line is None else f", line {line}" + (f", column {column}" if column else "")
+        which = f" (record {record})" if record else ""
+        super().__init__(
+            f"{source}{where}{which}: invalid JSON ({reason}).", line=line, column=column
+        )
+        self.reason = reason
+        self.record = record
+
+
+def json_input_error(
+    source: str,
+    problem: JsonSyntaxError,
+    *,
+    line_offset: int = 0,
+    record: int | None = None,
+    starts: int | None = None,
+) -> JsonInputError:
+    """The file's one-line error for a problem found in part of it.
+
+    :param line_offset: lines before the text that was decoded (NDJSON: the line number - 1).
+    :param record: the record's number in the file, when it is one of many.
+    :param starts: the line the text starts on, for a problem with no line of its own (nesting
+        too deep).
+    """
+    if problem.line is not None:
+        return JsonInputError(
+            source,
+            problem.reason,
+            line=problem.line + line_offset,
+            column=problem.column,
+            record=record,
+        )
+    return JsonInputError(source, problem.reason, line=starts, record=record)
+
+
+def read_json(text: str, source: str, *, line_offset: int = 0, starts: int | None = None) -> Any:
+    """The one JSON value of ``text``, strictly (see :func:`decode`), for a file named ``source``.
+
+    :raises JsonInputError: with the file, line and column.
+
+    >>> read_json('{"a": 1,}', "r.json")
+    Traceback (most recent call last):
+    ...
+    pl_vocab.io.json_safe.JsonInputError: r.json, line 1, column 9: invalid JSON (Expecting property name enclosed in double quotes).
+    """
+    try:
+        return decode(text)
+    except JsonSyntaxError as exc:
+        raise json_input_error(source, exc, line_offset=line_offset, starts=starts) from None
 
 
 _LONG_NUMBER = re.compile(r"\d{" + str(sys.get_int_max_str_digits() + 1) + ",}")

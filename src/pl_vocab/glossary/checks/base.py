@@ -13,6 +13,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from pl_vocab.core.model import Finding, Location, Severity
+from pl_vocab.io.tables import column_letter
 
 if TYPE_CHECKING:
     from pl_vocab.glossary.match import Matcher, TermMatch
@@ -48,15 +49,6 @@ def check(id: str, name: str, severity: Severity, summary: str) -> Callable[[Che
         return fn
 
     return register
-
-
-def _column_letter(index: int) -> str:
-    letters = ""
-    index += 1
-    while index:
-        index, rem = divmod(index - 1, 26)
-        letters = chr(65 + rem) + letters
-    return letters
 
 
 @dataclass
@@ -124,7 +116,7 @@ class CheckContext:
         header = self.table.column_map.get(role) if role else None
         column = None
         if header is not None and header in self.table.header:
-            column = _column_letter(self.table.header.index(header))
+            column = column_letter(self.table.header.index(header))
         return Location(
             file=self.table.source,
             sheet=self.table.sheet,
