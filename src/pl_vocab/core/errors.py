@@ -12,7 +12,7 @@ from typing import ClassVar
 
 from pl_vocab.core.model import Finding, Location, Severity
 
-__all__ = ["InputError", "PlVocabError", "UnknownConceptError", "describe_location"]
+__all__ = ["InputError", "ParseError", "PlVocabError", "UnknownConceptError", "describe_location"]
 
 
 class PlVocabError(Exception):
@@ -148,3 +148,36 @@ class InputError(PlVocabError):
             location=self.location or Location(),
             suggestion=self.suggestion,
         )
+
+
+class ParseError(InputError):
+    """A file (JSON, YAML, RDF...) that does not parse: ``source``, ``reason`` (what is wrong,
+    without the place), ``line`` and ``column`` (1-based, in the file, or None) as attributes, and
+    ``kind``, a name for the refusal that callers may explain their own way.
+
+    The message is ``"<source>, line <l>, column <c><detail>: <text>"``, where ``text`` is the
+    reason unless the reader words it (``invalid JSON (<reason>).``).
+
+    >>> e = ParseError("g.ttl", "Unexpected end of file", line=3, column=7)
+    >>> str(e), e.reason, e.line, e.column
+    ('g.ttl, line 3, column 7: Unexpected end of file', 'Unexpected end of file', 3, 7)
+    """
+
+    def __init__(
+        self,
+        source: str,
+        reason: str,
+        *,
+        line: int | None = None,
+        column: int | None = None,
+        text: str | None = None,
+        detail: str = "",
+        kind: str = "syntax",
+    ) -> None:
+        where = "" if line is None else f", line {line}" + (f", column {column}" if column else "")
+        super().__init__(
+            f"{source}{where}{detail}: {reason if text is None else text}", line=line, column=column
+        )
+        self.source = source
+        self.reason = reason
+        self.kind = kind

@@ -127,7 +127,7 @@ def _unknown(name: str) -> InputError:
 
 
 def normalize_format(name: str) -> str:
-    """The format's name for a name, an alias or an extension (``"ttl"`` -> ``"turtle"``).
+    """The format's name for a name or an alias (``"ttl"`` -> ``"turtle"``, ``".nt"`` too).
 
     :raises InputError: for an unknown format name.
     """

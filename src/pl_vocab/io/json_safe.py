@@ -27,7 +27,7 @@ import re
 import sys
 from typing import Any
 
-from pl_vocab.core.errors import InputError
+from pl_vocab.core.errors import ParseError
 
 __all__ = [
     "JsonInputError",
@@ -129,26 +129,9 @@ def decode_at(text: str, pos: int, *, skip_space: bool = False) -> tuple[Any, in
         ) from None
 
 
-class JsonInputError(InputError):
+class JsonInputError(ParseError):
     """A JSON file (or one line or record of it) that cannot be read: ``reason`` says why,
-    ``line`` and ``column`` (1-based, in the file) where, ``record`` which record (1-based)."""
-
-    def __init__(
-        self,
-        source: str,
-        reason: str,
-        *,
-        line: int | None = None,
-        column: int | None = None,
-        record: int | None = None,
-    ) -> None:
-        where = "" if line is None else f", line {line}" + (f", column {column}" if column else "")
-        which = f" (record {record})" if record else ""
-        super().__init__(
-            f"{source}{where}{which}: invalid JSON ({reason}).", line=line, column=column
-        )
-        self.reason = reason
-        self.record = record
+    ``line`` and ``column`` (1-based, in the file) where; made by :func:`json_input_error`."""
 
 
 def json_input_error(
@@ -166,15 +149,15 @@ def json_input_error(
     :param starts: the line the text starts on, for a problem with no line of its own (nesting
         too deep).
     """
-    if problem.line is not None:
-        return JsonInputError(
-            source,
-            problem.reason,
-            line=problem.line + line_offset,
-            column=problem.column,
-            record=record,
-        )
-    return JsonInputError(source, problem.reason, line=starts, record=record)
+    known = problem.line is not None
+    return JsonInputError(
+        source,
+        problem.reason,
+        line=problem.line + line_offset if problem.line is not None else starts,
+        column=problem.column if known else None,
+        text=f"invalid JSON ({problem.reason}).",
+        detail=f" (record {record})" if record else "",
+    )
 
 
 def read_json(text: str, source: str, *, line_offset: int = 0, starts: int | None = None) -> Any:

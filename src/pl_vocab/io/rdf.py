@@ -25,7 +25,7 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
-from pl_vocab.core.errors import InputError
+from pl_vocab.core.errors import ParseError
 
 if TYPE_CHECKING:
     import pyoxigraph as ox
@@ -49,24 +49,14 @@ _PARSER_PLACE = re.compile(
 )
 
 
-class RdfSyntaxError(InputError):
-    """RDF text that does not parse, or is refused; ``reason`` is the problem without the place,
-    ``unsafe`` says it was refused before parsing (a DOCTYPE or ENTITY declaration)."""
+class RdfSyntaxError(ParseError):
+    """RDF text that does not parse (``kind`` ``syntax``), or is refused before parsing (``kind``
+    ``unsafe``: a DOCTYPE or ENTITY declaration); ``reason`` is the problem without the place."""
 
-    def __init__(
-        self,
-        source: str,
-        reason: str,
-        *,
-        line: int | None = None,
-        column: int | None = None,
-        unsafe: bool = False,
-    ) -> None:
-        where = f", line {line}, column {column}" if line else ""
-        super().__init__(f"{source}{where}: {reason}", line=line, column=column)
-        self.source = source
-        self.reason = reason
-        self.unsafe = unsafe
+    @property
+    def unsafe(self) -> bool:
+        """Whether the text was refused before any parser saw it."""
+        return self.kind == "unsafe"
 
 
 def _ox_format(fmt: str) -> ox.RdfFormat:
@@ -92,7 +82,7 @@ def refuse_doctype(data: bytes, fmt: str, source: str) -> None:
             source,
             "RDF/XML with a DOCTYPE or ENTITY declaration is refused (entity expansion can exhaust "
             "memory); remove the declaration.",
-            unsafe=True,
+            kind="unsafe",
         )
 
 

@@ -31,7 +31,7 @@ def ndjson_lines(lines: Iterable[AnyStr]) -> Iterator[tuple[int, AnyStr]]:
     for n, line in enumerate(lines, 1):
         if n == 1:
             for bom in _BOMS:
-                if type(line) is type(bom) and line.startswith(bom):  # type: ignore[arg-type]
+                if type(line) is type(bom) and line.startswith(bom):
                     line = line[len(bom) :]
         if line.strip():
             yield n, line

@@ -18,32 +18,18 @@ from typing import Any
 
 import yaml
 
-from pl_vocab.core.errors import InputError
+from pl_vocab.core.errors import ParseError
 
 __all__ = ["YamlInputError", "dump_yaml", "load_yaml", "load_yaml_with_lines"]
 
 
-class YamlInputError(InputError):
+class YamlInputError(ParseError):
     """The YAML could not be read safely.
 
     ``reason`` is what is wrong without the place; ``line`` and ``column`` (1-based) say where,
     when it is known; ``kind`` names the refusal for callers that explain it their own way
     (``alias``, ``duplicate-key``, ``long-number``, ``character``, ``syntax``, ``unreadable``).
     """
-
-    def __init__(
-        self,
-        name: str,
-        reason: str,
-        *,
-        line: int | None = None,
-        column: int | None = None,
-        kind: str = "syntax",
-    ) -> None:
-        where = f", line {line}, column {column}" if line is not None and column is not None else ""
-        super().__init__(f"{name}{where}: {reason}", line=line, column=column)
-        self.reason = reason
-        self.kind = kind
 
 
 def _at(mark: Any, reason: str, kind: str) -> YamlInputError:
