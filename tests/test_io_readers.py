@@ -218,3 +218,11 @@ def test_top_level_dumps_still_redacts() -> None:
     assert pl_vocab.dumps(learner, "json", redact=True) == pl_vocab.dumps(
         pl_vocab.redact.redact(learner), "json"
     )
+
+
+def test_exchange_has_one_loader_and_one_dumper_per_registered_format() -> None:
+    for f in formats.RECORD_FORMATS:
+        assert callable(exchange.loader(f.name))
+        if f.writable:
+            assert callable(exchange.dumper(f.name))
+    assert exchange.FORMATS == formats.FORMAT_NAMES

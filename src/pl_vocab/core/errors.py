@@ -8,9 +8,10 @@ message text.
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
-from pl_vocab.core.model import Finding, Location, Severity
+if TYPE_CHECKING:  # kept light: pydantic is imported only when a finding is made
+    from pl_vocab.core.model import Finding, Location
 
 __all__ = ["InputError", "ParseError", "PlVocabError", "UnknownConceptError", "describe_location"]
 
@@ -35,6 +36,7 @@ class UnknownConceptError(PlVocabError, KeyError):
 def describe_location(location: Location | None) -> str:
     """The place a person looks at, in words: file, sheet, row (line), column (header).
 
+    >>> from pl_vocab.core.model import Location
     >>> describe_location(Location(file="g.csv", row=4, line=6, column="B", field="Definition"))
     'g.csv, row 4 (line 6), column B (Definition)'
     >>> describe_location(None)
@@ -75,6 +77,7 @@ class InputError(PlVocabError):
     :param line: the 1-based line, when known (and not in ``location``).
     :param column: the 1-based column (a number, or a spreadsheet letter), when known.
 
+    >>> from pl_vocab.core.model import Location
     >>> str(InputError("not a text file", location=Location(file="g.csv"),
     ...                suggestion="Re-save it.", check_id="A002"))
     'g.csv: not a text file. Re-save it. (A002)'
@@ -138,6 +141,8 @@ class InputError(PlVocabError):
         >>> InputError("too big", check_id="A018").to_finding().name
         'input-refused'
         """
+        from pl_vocab.core.model import Finding, Location, Severity
+
         check_id = self.check_id or "A018"
         message = self.message if self.message.endswith(".") else self.message + "."
         return Finding(

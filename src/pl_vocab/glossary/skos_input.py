@@ -16,6 +16,7 @@ from pl_vocab.core.errors import InputError
 from pl_vocab.core.model import Location
 from pl_vocab.glossary.columns import GlossaryInputError
 from pl_vocab.glossary.read import SKOS_EXTENSIONS
+from pl_vocab.io.json_safe import JsonInputError
 from pl_vocab.io.text import NotUtf8Error, decode_utf8
 
 __all__ = ["SKOS_EXTENSIONS", "read_skos_glossary"]
@@ -42,7 +43,16 @@ def _jsonld(data: bytes, name: str) -> bytes:
         ) from None
     try:
         return jsonld_for_parser(text, source=name)
-    except InputError as exc:
+    except JsonInputError as exc:
+        raise GlossaryInputError(
+            f"this is not valid JSON ({exc.reason})",
+            location=Location(
+                file=name, line=exc.line, column=str(exc.column) if exc.column else None
+            ),
+            fix="Fix the JSON there (a missing comma or quote is the usual cause).",
+            check_id="H001",
+        ) from None
+    except InputError as exc:  # a context that would be fetched: the message names its place
         raise GlossaryInputError(
             str(exc).removeprefix(f"{name}: ").removeprefix(f"{name}, "),
             location=Location(file=name),
