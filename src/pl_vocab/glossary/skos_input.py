@@ -16,6 +16,7 @@ from pl_vocab.core.errors import InputError
 from pl_vocab.core.model import Location
 from pl_vocab.glossary.columns import GlossaryInputError
 from pl_vocab.glossary.read import SKOS_EXTENSIONS
+from pl_vocab.io.formats import record_extensions
 from pl_vocab.io.json_safe import JsonInputError
 from pl_vocab.io.text import NotUtf8Error, decode_utf8
 
@@ -23,9 +24,6 @@ __all__ = ["SKOS_EXTENSIONS", "read_skos_glossary"]
 
 SKOS = "http://www.w3.org/2004/02/skos/core#"
 _RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
-
-
-_FORMATS = {".ttl": "turtle", ".nt": "ntriples", ".rdf": "rdfxml", ".owl": "rdfxml"}
 
 
 def _jsonld(data: bytes, name: str) -> bytes:
@@ -65,7 +63,7 @@ def _parse(data: bytes, name: str, ext: str) -> list[Any]:
     """The triples of the file, through the one safe RDF parse entry."""
     from pl_vocab.io.rdf import RdfSyntaxError, parse_triples
 
-    fmt = _FORMATS.get(ext, "jsonld")
+    fmt = record_extensions().get(ext, "jsonld")  # .ttl .nt .rdf .owl .jsonld
     if fmt == "jsonld":
         data = _jsonld(data, name)
     try:

@@ -101,7 +101,7 @@ def _load_json(text: str, source: str) -> tuple[object, list[int] | None]:
             + (f" at column {exc.column}" if exc.column else "")
             + ")",
             location=Location(file=source, line=exc.line),
-            fix=_json_fix(exc.reason),
+            fix=_JSON_FIXES.get(exc.kind, _JSON_FIXES["syntax"]),
         ) from None
     try:
         return data, _json_entry_lines(text)
@@ -109,14 +109,12 @@ def _load_json(text: str, source: str) -> tuple[object, list[int] | None]:
         return data, None
 
 
-def _json_fix(reason: str) -> str:
-    if "twice" in reason:
-        return "Keep one of the two values (the glossary would otherwise lose the other)."
-    if "is not a JSON value" in reason:  # NaN, Infinity
-        return "Write the value as text, in quotes, or leave the field out."
-    if "digits" in reason:
-        return "Write long numbers as text, in quotes."
-    return "Fix the JSON there (a missing comma or quote is the usual cause)."
+_JSON_FIXES = {
+    "duplicate-key": "Keep one of the two values (the glossary would otherwise lose the other).",
+    "not-json": "Write the value as text, in quotes, or leave the field out.",  # NaN, Infinity
+    "long-number": "Write long numbers as text, in quotes.",
+    "syntax": "Fix the JSON there (a missing comma or quote is the usual cause).",
+}
 
 
 def _skip(text: str, i: int) -> int:

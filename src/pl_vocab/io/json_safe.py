@@ -41,10 +41,21 @@ __all__ = [
 
 
 class JsonSyntaxError(ValueError):
-    """Why a JSON text cannot be read, and where (``line`` and ``column`` are 1-based or None)."""
+    """Why a JSON text cannot be read, and where (``line`` and ``column`` are 1-based or None).
 
-    def __init__(self, reason: str, line: int | None = None, column: int | None = None) -> None:
+    ``kind`` names the problem for callers that explain it their own way: ``syntax``,
+    ``duplicate-key``, ``not-json`` (NaN, Infinity), ``too-deep`` or ``long-number``.
+    """
+
+    def __init__(
+        self,
+        reason: str,
+        line: int | None = None,
+        column: int | None = None,
+        kind: str = "syntax",
+    ) -> None:
         self.reason = reason
+        self.kind = kind
         self.line = line
         self.column = column
         where = "" if line is None else f"line {line}: " if column is None else ""
@@ -108,24 +119,27 @@ def decode_at(text: str, pos: int, *, skip_space: bool = False) -> tuple[Any, in
     except _DuplicateKeyError as exc:
         line, column = _duplicate_position(text, pos, exc.key)
         raise JsonSyntaxError(
-            f"the key {exc.key!r} appears twice in one object", line, column
+            f"the key {exc.key!r} appears twice in one object", line, column, "duplicate-key"
         ) from None
     except _NotJsonError as exc:
         at = text.find(exc.name, pos)
         line, column = _line_column(text, at) if at >= 0 else (None, None)
-        raise JsonSyntaxError(f"{exc.name} is not a JSON value", line, column) from None
+        raise JsonSyntaxError(f"{exc.name} is not a JSON value", line, column, "not-json") from None
     except RecursionError:
         deepest = _deepest(text, pos)
         line, column = _line_column(text, deepest) if deepest is not None else (None, None)
         raise JsonSyntaxError(
-            "the JSON is nested too deeply to read safely", line, column
+            "the JSON is nested too deeply to read safely", line, column, "too-deep"
         ) from None
     except ValueError:  # a number longer than Python converts
         m = _LONG_NUMBER.search(text, pos)
         line, column = _line_column(text, m.start()) if m else (None, None)
         digits = sys.get_int_max_str_digits()
         raise JsonSyntaxError(
-            f"a number has more than {digits:,} digits; write it as text", line, column
+            f"a number has more than {digits:,} digits; write it as text",
+            line,
+            column,
+            "long-number",
         ) from None
 
 
