@@ -125,6 +125,12 @@ def test_the_structured_glossary_reader_uses_the_attributes_not_the_message() ->
         read_structured("- term: A\n  term: B\n", source="g.yaml", json_format=False, max_rows=10)
     assert err.value.location is not None and err.value.location.line == 2
     assert "(column 3)" in str(err.value) and err.value.check_id is None
+    assert (err.value.line, err.value.column) == (2, 3)
+    with pytest.raises(GlossaryInputError) as err:
+        read_structured(
+            '[{"term": "A",\n  "term": "B"}]', source="g.json", json_format=True, max_rows=9
+        )
+    assert (err.value.line, err.value.column) == (2, 3)
 
 
 def test_utf8_decoder_names_line_and_byte() -> None:

@@ -60,6 +60,7 @@ def _load_yaml(text: str, source: str) -> tuple[object, list[int] | None]:
             if repeated
             else None,
             check_id=None if repeated else "A018",
+            column=exc.column,
         ) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -68,6 +69,7 @@ def _load_yaml(text: str, source: str) -> tuple[object, list[int] | None]:
             + (f" at column {mark.column + 1}" if mark else ""),
             location=Location(file=source, line=mark.line + 1 if mark else None),
             fix="Fix the indentation or quoting there, or check the file with a YAML linter.",
+            column=mark.column + 1 if mark else None,
         ) from None
     except yaml.reader.ReaderError as exc:
         raise GlossaryInputError(
@@ -102,6 +104,7 @@ def _load_json(text: str, source: str) -> tuple[object, list[int] | None]:
             + ")",
             location=Location(file=source, line=exc.line),
             fix=_JSON_FIXES.get(exc.kind, _JSON_FIXES["syntax"]),
+            column=exc.column,
         ) from None
     try:
         return data, _json_entry_lines(text)
