@@ -32,6 +32,7 @@ from pl_vocab.validation.layers import Place, Where, finding, not_json_finding
 __all__ = ["Item", "expand_paths", "iter_items", "ndjson_item", "ndjson_lines"]
 
 _EXTENSIONS = record_extensions(scanned=True)  # what a directory is searched for
+_KNOWN = record_extensions()
 _MAX_FILE_BYTES = 2 * 1024**3  # whole-file formats are read into memory; NDJSON streams
 
 
@@ -76,7 +77,7 @@ def expand_paths(paths: Iterable[Path]) -> list[Path]:
 def _format_of(path: Path, given: str | None) -> str:
     if given:
         return normalize_format(given)
-    ext = record_extensions().get(path.suffix.lower())
+    ext = _KNOWN.get(path.suffix.lower())
     if ext:
         return ext
     with path.open("rb") as f:
