@@ -253,3 +253,59 @@ def test_without_redact_nothing_is_removed(tmp_path: Path) -> None:
     result = invoke(str(src), "--to", "ndjson")
     assert result.exit_code == 0, result.output
     assert "zzNAME1zz" in result.stdout and "zzTEXTzz" in result.stdout
+
+
+# ------------------------------------------------------------------- the output, all or nothing
+def test_converting_a_file_onto_itself_keeps_its_records(tmp_path: Path) -> None:
+    """The output used to be opened (emptied) before the input was read."""
+    target = tmp_path / "records.json"
+    target.write_text(exchange.dumps(exchange.load(EXAMPLE), "json"), encoding="utf-8")
+    result = invoke(str(target), "--to", "json", "-o", str(target))
+    assert result.exit_code == 0, result.output
+    (again,) = exchange.load(target)
+    (original,) = exchange.load(EXAMPLE)
+    assert dump_canonical(again) == dump_canonical(original)
+
+
+@pytest.mark.parametrize("to", ["json", "ndjson"])  # whole-file and streamed paths
+def test_a_failed_convert_leaves_the_output_as_it_was(tmp_path: Path, to: str) -> None:
+    source = tmp_path / "broken.ndjson"
+    source.write_text(_learner_lines(3)[0] + "\n{not json\n", encoding="utf-8")
+    target = tmp_path / f"out.{to}"
+    target.write_text("keep me\n", encoding="utf-8")
+    result = invoke(str(source), "--to", to, "-o", str(target))
+    assert result.exit_code == 2, result.output
+    assert "line 2" in result.stderr
+    assert target.read_text(encoding="utf-8") == "keep me\n"
+    # and no temporary file is left behind
+    assert {p.name for p in tmp_path.iterdir()} == {"broken.ndjson", f"out.{to}"}
+
+
+def test_an_output_that_cannot_be_written_is_exit_2_with_one_line(tmp_path: Path) -> None:
+    result = invoke(str(EXAMPLE), "--to", "json", "-o", str(tmp_path / "no" / "such" / "x.json"))
+    assert result.exit_code == 2, result.output
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "cannot be written" in lines[0], result.stderr
+
+
+def test_ndjson_with_a_byte_order_mark_streams(tmp_path: Path) -> None:
+    """The streamed path read NDJSON as plain UTF-8, so a BOM made line 1 invalid JSON."""
+    source = tmp_path / "bom.ndjson"
+    source.write_bytes(b"\xef\xbb\xbf" + "\n".join(_learner_lines(2)).encode("utf-8") + b"\n")
+    result = invoke(str(source), "--to", "ntriples", "-o", str(tmp_path / "out.nt"))
+    assert result.exit_code == 0, result.output
+    assert f"wrote {len(_learner_lines(2))} record(s)" in result.stderr
+
+
+def test_the_library_holds_the_conversion(tmp_path: Path) -> None:
+    from pl_vocab.convert import convert
+
+    target = tmp_path / "out.ttl"
+    result = convert(EXAMPLE, "ttl", target, redact=True)
+    assert (result.source_format, result.target, result.count, result.written) == (
+        "yaml",
+        "turtle",
+        1,
+        True,
+    )
+    assert exchange.load(target)

@@ -102,3 +102,11 @@ def test_cli_exit_2_for_broken_skos(tmp_path: Path) -> None:
         and "line 3" in out.stderr
         and "Traceback" not in out.stderr
     )
+
+
+def test_malformed_jsonld_names_line_and_column() -> None:
+    with pytest.raises(GlossaryInputError) as err:
+        read_glossary_bytes(b'{"@id": "x",\n "@type": }', "g.jsonld")
+    assert err.value.location is not None
+    assert (err.value.location.line, err.value.location.column) == (2, "11")
+    assert err.value.check_id == "H001" and "not valid JSON" in str(err.value)

@@ -30,8 +30,8 @@ __all__ = [
 ]
 
 _LAZY = {
-    "dump": "pl_vocab.exchange",
-    "dumps": "pl_vocab.exchange",
+    "dump": "pl_vocab.convert",
+    "dumps": "pl_vocab.convert",
     "load": "pl_vocab.exchange",
     "loads": "pl_vocab.exchange",
     "to_rdflib_graph": "pl_vocab.exchange",
@@ -43,8 +43,9 @@ _LAZY = {
 }
 
 if TYPE_CHECKING:
+    from pl_vocab.convert import dump, dumps
     from pl_vocab.core.errors import PlVocabError, UnknownConceptError
-    from pl_vocab.exchange import dump, dumps, load, loads, to_rdflib_graph
+    from pl_vocab.exchange import load, loads, to_rdflib_graph
     from pl_vocab.vocabulary import Vocabulary, load_vocabulary, normalize_label
 
 

@@ -1,7 +1,10 @@
 """Read and write pl_vocab records in every exchange format, losslessly and without the network.
 
 Formats: ``json yaml ndjson jsonld turtle ntriples nquads`` (aliases ``json-ld ttl nt nq``), plus
-``rdfxml`` for reading. The format is taken from the file extension unless given.
+``rdfxml`` for reading. The format is taken from the file extension unless given; the names,
+aliases, extensions and detection are those of the one registry, :mod:`pl_vocab.io.formats`.
+This module is a registry of one loader and one dumper per format (:func:`loader`,
+:func:`dumper`); the readers under them are the shared ones of :mod:`pl_vocab.io`.
 
     >>> from pl_vocab.models import Learner
     >>> text = dumps([Learner(id="plv:learner/1", grade_level="7")], "turtle")
@@ -9,97 +12,53 @@ Formats: ``json yaml ndjson jsonld turtle ntriples nquads`` (aliases ``json-ld t
     '7'
 
 JSON, YAML and NDJSON records carry a ``type`` key naming their class, so a file is
-self-describing; readers accept records without it when ``cls`` is given.
+self-describing; readers accept records without it when ``cls`` is given. Redaction is not done
+here: :func:`pl_vocab.dumps` (:mod:`pl_vocab.convert`) composes it before dumping.
 """
 
 from __future__ import annotations
 
 import json
-import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ValidationError
 
-from pl_vocab.core.errors import PlVocabError
+from pl_vocab.core.errors import InputError
+from pl_vocab.io.formats import FORMAT_NAMES, detect_format, format_info, normalize_format
+from pl_vocab.io.json_safe import read_json
+from pl_vocab.io.records import ndjson_lines
+from pl_vocab.io.text import decode_utf8
 
 if TYPE_CHECKING:
     import rdflib
 
 __all__ = [
     "FORMATS",
+    "Dumper",
     "InputError",
+    "Loader",
     "detect_format",
     "dump",
+    "dumper",
     "dumps",
     "iter_ndjson",
     "load",
+    "loader",
     "loads",
+    "normalize_format",
+    "rdf_prefixes",
     "to_rdflib_graph",
+    "write_stream",
 ]
 
-FORMATS = ("json", "yaml", "ndjson", "jsonld", "turtle", "ntriples", "nquads", "rdfxml")
-_ALIASES = {
-    "json-ld": "jsonld",
-    "ttl": "turtle",
-    "nt": "ntriples",
-    "nq": "nquads",
-    "xml": "rdfxml",
-    "rdf": "rdfxml",
-    "yml": "yaml",
-    "jsonl": "ndjson",
-}
-_EXTENSIONS = {
-    ".json": "json",
-    ".yaml": "yaml",
-    ".yml": "yaml",
-    ".ndjson": "ndjson",
-    ".jsonl": "ndjson",
-    ".jsonld": "jsonld",
-    ".ttl": "turtle",
-    ".nt": "ntriples",
-    ".nq": "nquads",
-    ".rdf": "rdfxml",
-    ".owl": "rdfxml",
-    ".xml": "rdfxml",
-}
-_RDF = {"turtle", "ntriples", "nquads", "rdfxml"}
-_DOCTYPE = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
+FORMATS = FORMAT_NAMES
 
-
-class InputError(PlVocabError):
-    """Input that cannot be read: malformed, unsafe, or of an unknown format."""
-
-
-def normalize_format(name: str) -> str:
-    """``"ttl"`` -> ``"turtle"``; raise :class:`InputError` for an unknown format name."""
-    key = name.lower().lstrip(".")
-    key = _ALIASES.get(key, key)
-    if key not in FORMATS:
-        raise InputError(
-            f"Unknown format {name!r}. Use one of: {', '.join(FORMATS[:-1])} (or rdfxml to read)."
-        )
-    return key
-
-
-def detect_format(path: str | Path, data: bytes | None = None) -> str:
-    """The format of a file from its extension, else from its first bytes."""
-    ext = Path(path).suffix.lower()
-    if ext in _EXTENSIONS:
-        return _EXTENSIONS[ext]
-    head = (data or b"")[:2048].lstrip()
-    if head.startswith((b"{", b"[")):
-        return "jsonld" if b'"@context"' in head else "json"
-    if head.startswith(b"<?xml") or head.startswith(b"<rdf:RDF"):
-        return "rdfxml"
-    if head.startswith((b"@prefix", b"PREFIX", b"@base")):
-        return "turtle"
-    if head.startswith(b"<"):
-        return "ntriples"
-    raise InputError(
-        f"{path}: cannot tell the format from the name or the content; give it with --from."
-    )
+#: ``(objects, single)`` -> text; ``single``: one object was given, not a list.
+Dumper = Callable[[list[BaseModel], bool], str]
+#: ``(data, cls, source)`` -> validated objects.
+Loader = Callable[[bytes, str | None, str], list[BaseModel]]
 
 
 # ------------------------------------------------------------------------------------- writing
@@ -107,117 +66,112 @@ def _tagged(obj: BaseModel) -> dict[str, Any]:
     return {"type": type(obj).__name__, **obj.model_dump(mode="json", exclude_none=True)}
 
 
-def _rdf_format(fmt: str) -> Any:
-    import pyoxigraph as ox
-
-    return {
-        "turtle": ox.RdfFormat.TURTLE,
-        "ntriples": ox.RdfFormat.N_TRIPLES,
-        "nquads": ox.RdfFormat.N_QUADS,
-        "rdfxml": ox.RdfFormat.RDF_XML,
-    }[fmt]
-
-
-def _prefixes() -> dict[str, str]:
+def rdf_prefixes() -> dict[str, str]:
+    """The prefixes Turtle output declares (the schema's, without LinkML's own)."""
     from pl_vocab.rdf.plan import get_plan
 
     return {k: v for k, v in get_plan().prefixes.items() if k not in ("linkml", "schema", "shex")}
 
 
-def dumps(objects: BaseModel | Iterable[BaseModel], format: str, *, redact: bool = False) -> str:
-    """Serialize one object or many to text in ``format``.
+def _payload(items: list[BaseModel], single: bool) -> Any:
+    return _tagged(items[0]) if single else [_tagged(o) for o in items]
 
-    :param redact: first take the sensitive data out of every object (see :mod:`pl_vocab.redact`).
-    """
-    fmt = normalize_format(format)
-    if redact:
-        from pl_vocab.redact import redact as redact_one
 
-        objects = (
-            redact_one(objects)
-            if isinstance(objects, BaseModel)
-            else [redact_one(o) for o in objects]
-        )
-    items = [objects] if isinstance(objects, BaseModel) else list(objects)
-    if fmt == "json":
-        payload: Any = (
-            _tagged(items[0]) if isinstance(objects, BaseModel) else [_tagged(o) for o in items]
-        )
-        return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
-    if fmt == "yaml":
-        from pl_vocab.io.yaml_safe import dump_yaml
+def _dump_json(items: list[BaseModel], single: bool) -> str:
+    return json.dumps(_payload(items, single), ensure_ascii=False, indent=2) + "\n"
 
-        payload = (
-            _tagged(items[0]) if isinstance(objects, BaseModel) else [_tagged(o) for o in items]
-        )
-        return dump_yaml(payload)
-    if fmt == "ndjson":
-        return "".join(json.dumps(_tagged(o), ensure_ascii=False) + "\n" for o in items)
-    if fmt == "jsonld":
-        from pl_vocab.rdf.jsonld import dumps_jsonld
 
-        return dumps_jsonld(items[0] if isinstance(objects, BaseModel) else items)
-    if fmt in ("ntriples", "nquads"):  # default-graph N-Quads lines are N-Triples lines
-        from pl_vocab.rdf.export import to_ntriples
+def _dump_yaml(items: list[BaseModel], single: bool) -> str:
+    from pl_vocab.io.yaml_safe import dump_yaml
 
-        return "".join(to_ntriples(items))
-    import pyoxigraph as ox
+    return dump_yaml(_payload(items, single))
 
+
+def _dump_ndjson(items: list[BaseModel], single: bool) -> str:
+    return "".join(json.dumps(_tagged(o), ensure_ascii=False) + "\n" for o in items)
+
+
+def _dump_jsonld(items: list[BaseModel], single: bool) -> str:
+    from pl_vocab.rdf.jsonld import dumps_jsonld
+
+    return dumps_jsonld(items[0] if single else items)
+
+
+def _dump_ntriples(items: list[BaseModel], single: bool) -> str:
+    # default-graph N-Quads lines are N-Triples lines
+    from pl_vocab.rdf.export import to_ntriples
+
+    return "".join(to_ntriples(items))
+
+
+def _dump_turtle(items: list[BaseModel], single: bool) -> str:
+    from pl_vocab.io.rdf import serialize_triples
     from pl_vocab.rdf.export import to_triples
 
-    triples: Iterable[Any] = to_triples(items)
-    if fmt in ("turtle", "rdfxml"):
-        out = ox.serialize(triples, format=_rdf_format(fmt), prefixes=_prefixes())
-    else:
-        out = ox.serialize(triples, format=_rdf_format(fmt))
-    assert out is not None
-    return out.decode("utf-8")
+    return serialize_triples(to_triples(items), "turtle", prefixes=rdf_prefixes())
+
+
+_DUMPERS: dict[str, Dumper] = {
+    "json": _dump_json,
+    "yaml": _dump_yaml,
+    "ndjson": _dump_ndjson,
+    "jsonld": _dump_jsonld,
+    "turtle": _dump_turtle,
+    "ntriples": _dump_ntriples,
+    "nquads": _dump_ntriples,
+}
+
+
+def dumper(format: str) -> Dumper:
+    """The dumper of a format (a name or alias).
+
+    :raises InputError: for an unknown format, or one that is read but never written (rdfxml).
+    """
+    info = format_info(format)
+    if not info.writable:
+        raise InputError(f"{info.name} can be read but not written; choose turtle or ntriples.")
+    return _DUMPERS[info.name]
+
+
+def dumps(objects: BaseModel | Iterable[BaseModel], format: str) -> str:
+    """Serialize one object or many to text in ``format``.
+
+    To take the sensitive data out first, use :func:`pl_vocab.dumps` with ``redact=True`` (or
+    :func:`pl_vocab.redact.redact_all` and then this function).
+    """
+    write = dumper(format)
+    single = isinstance(objects, BaseModel)
+    items = [objects] if isinstance(objects, BaseModel) else list(objects)
+    return write(items, single)
 
 
 def dump(
-    objects: BaseModel | Iterable[BaseModel],
-    path: str | Path,
-    format: str | None = None,
-    *,
-    redact: bool = False,
+    objects: BaseModel | Iterable[BaseModel], path: str | Path, format: str | None = None
 ) -> None:
-    """Write one object or many to ``path`` (format from the extension unless given).
-
-    :param redact: first take the sensitive data out of every object (see :mod:`pl_vocab.redact`).
-    """
+    """Write one object or many to ``path`` (format from the extension unless given)."""
     fmt = normalize_format(format) if format else detect_format(path)
-    Path(path).write_text(dumps(objects, fmt, redact=redact), encoding="utf-8")
+    Path(path).write_text(dumps(objects, fmt), encoding="utf-8")
+
+
+def write_stream(objects: Iterable[BaseModel], out: IO[str], format: str, chunk: int = 2000) -> int:
+    """Stream records to ``out`` in ``ndjson``, ``ntriples`` or ``nquads``; returns the count."""
+    info = format_info(format)
+    if not info.streams_out:
+        raise InputError(f"streaming output supports ndjson, ntriples and nquads, not {info.name}")
+    count = 0
+    batch: list[BaseModel] = []
+    for obj in objects:
+        batch.append(obj)
+        count += 1
+        if len(batch) >= chunk:
+            out.write(dumps(batch, info.name))
+            batch.clear()
+    if batch:
+        out.write(dumps(batch, info.name))
+    return count
 
 
 # ------------------------------------------------------------------------------------- reading
-def _parse_json(text: str, source: str, line_offset: int = 0) -> Any:
-    from pl_vocab.io.json_safe import JsonSyntaxError, decode
-
-    try:
-        return decode(text)
-    except JsonSyntaxError as exc:
-        where = ""
-        if exc.line is not None:
-            where = f", line {exc.line + line_offset}"
-            where += f", column {exc.column}" if exc.column else ""
-        elif line_offset:
-            where = f", line {line_offset + 1}"
-        raise InputError(f"{source}{where}: invalid JSON ({exc.reason}).") from None
-
-
-def _one_line(message: str) -> str:
-    """A parser's message with the control characters it quotes from the input escaped, so
-    that an error stays on one line."""
-    return _CONTROL.sub(lambda m: repr(m.group())[1:-1], message)
-
-
-_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
-_PARSER_PLACE = re.compile(
-    r"^Parser error (?:at line \d+ (?:column \d+|between columns \d+ and \d+)"
-    r"|between line \d+ column \d+ and line \d+ column \d+): "
-)
-
-
 def _record(data: Any, cls: str | None, source: str, where: str) -> BaseModel:
     from pl_vocab.models import model_class
 
@@ -243,61 +197,69 @@ def _record(data: Any, cls: str | None, source: str, where: str) -> BaseModel:
         ) from None
 
 
-def _decode(data: bytes, source: str) -> str:
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(
-            f"{source}: not UTF-8 text (byte {exc.start}); save it as UTF-8."
-        ) from None
+def _records(doc: Any, cls: str | None, source: str) -> list[BaseModel]:
+    if isinstance(doc, list):
+        return [_record(d, cls, source, f", record {i + 1}") for i, d in enumerate(doc)]
+    return [_record(doc, cls, source, "")]
 
 
 def iter_ndjson(
     lines: Iterable[str], *, cls: str | None = None, source: str = "<input>"
 ) -> Iterator[BaseModel]:
     """Validated records from NDJSON lines, one at a time (for streaming large files)."""
-    for n, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        doc = _parse_json(line.removesuffix("\r"), source, line_offset=n - 1)
+    for n, line in ndjson_lines(lines):
+        doc = read_json(line, source, line_offset=n - 1, starts=n)
         yield _record(doc, cls, source, f", line {n}")
 
 
-def _rdf_objects(data: bytes, fmt: str, source: str) -> list[BaseModel]:
-    import pyoxigraph as ox
+def _load_json(data: bytes, cls: str | None, source: str) -> list[BaseModel]:
+    return _records(read_json(decode_utf8(data, source), source), cls, source)
 
-    from pl_vocab.rdf.load import canonical_ntriples, from_ntriples
 
-    if fmt == "ntriples":
-        # N-Triples already in canonical form is checked and split in one pass, without the round
-        # trip through pyoxigraph; anything else (or text that is not UTF-8) takes the full parser
-        try:
-            lines = canonical_ntriples(data.decode("utf-8"))
-        except UnicodeDecodeError:
-            lines = None
-        if lines is not None:
-            return from_ntriples(lines, source=source)
-    if fmt == "rdfxml" and _DOCTYPE.search(data):
-        raise InputError(
-            f"{source}: RDF/XML with a DOCTYPE or ENTITY declaration is refused (entity expansion "
-            "can exhaust memory); remove the declaration."
-        )
-    ox_format = _rdf_format(fmt) if fmt != "jsonld" else ox.RdfFormat.JSON_LD
-    try:
-        # pyoxigraph parses and validates, then writes canonical N-Triples, all in Rust
-        quads: Iterable[Any] = ox.parse(data, format=ox_format)
-        if fmt in ("nquads", "jsonld"):  # named graphs are flattened: the graph name is ignored
-            quads = (ox.Triple(q.subject, q.predicate, q.object) for q in quads)
-        nt = ox.serialize(quads, format=ox.RdfFormat.N_TRIPLES)
-    except SyntaxError as exc:
-        line, col = (
-            (exc.args[1][1], exc.args[1][2]) if len(exc.args) > 1 and exc.args[1] else (None, None)
-        )
-        where = f", line {line}, column {col}" if line else ""
-        message = str(exc.args[0]) if exc.args else str(exc)
-        message = _one_line(_PARSER_PLACE.sub("", message))
-        raise InputError(f"{source}{where}: {message}") from None
-    return from_ntriples((nt or b"").decode("utf-8"), source=source)
+def _load_yaml(data: bytes, cls: str | None, source: str) -> list[BaseModel]:
+    from pl_vocab.io.yaml_safe import load_yaml
+
+    return _records(load_yaml(decode_utf8(data, source), name=source), cls, source)
+
+
+def _load_ndjson(data: bytes, cls: str | None, source: str) -> list[BaseModel]:
+    # split on \n only: str.splitlines() would also split inside values at U+0085, U+2028...
+    return list(iter_ndjson(decode_utf8(data, source).split("\n"), cls=cls, source=source))
+
+
+def _load_jsonld(data: bytes, cls: str | None, source: str) -> list[BaseModel]:
+    from pl_vocab.rdf.jsonld import jsonld_for_parser
+    from pl_vocab.rdf.load import from_rdf
+
+    return from_rdf(
+        jsonld_for_parser(decode_utf8(data, source), source=source), "jsonld", source=source
+    )
+
+
+def _rdf_loader(fmt: str) -> Loader:
+    def load_rdf(data: bytes, cls: str | None, source: str) -> list[BaseModel]:
+        from pl_vocab.rdf.load import from_rdf
+
+        return from_rdf(data, fmt, source=source)
+
+    return load_rdf
+
+
+_LOADERS: dict[str, Loader] = {
+    "json": _load_json,
+    "yaml": _load_yaml,
+    "ndjson": _load_ndjson,
+    "jsonld": _load_jsonld,
+    **{fmt: _rdf_loader(fmt) for fmt in ("turtle", "ntriples", "nquads", "rdfxml")},
+}
+
+
+def loader(format: str) -> Loader:
+    """The loader of a format (a name or alias).
+
+    :raises InputError: for an unknown format.
+    """
+    return _LOADERS[normalize_format(format)]
 
 
 def loads(
@@ -309,33 +271,8 @@ def loads(
     :raises InputError: malformed or unsafe input, with file, line and column where known.
     :raises pl_vocab.rdf.load.RdfDataError: RDF whose triples do not fit the schema.
     """
-    fmt = normalize_format(format)
-    raw = data.encode("utf-8") if isinstance(data, str) else data
-    if fmt in _RDF:
-        return _rdf_objects(raw, fmt, source)
-    text = _decode(raw, source)
-    if fmt == "ndjson":
-        # split on \n only: str.splitlines() would also split inside values at U+0085, U+2028...
-        return list(iter_ndjson(text.split("\n"), cls=cls, source=source))
-    if fmt == "yaml":
-        from pl_vocab.io import load_yaml
-
-        doc = load_yaml(text, name=source)
-    else:
-        doc = _parse_json(text, source)
-    if fmt == "jsonld":
-        from pl_vocab.rdf.jsonld import resolve_contexts
-
-        try:
-            resolved = json.dumps(resolve_contexts(doc, source=source)).encode("utf-8")
-        except RecursionError:
-            raise InputError(
-                f"{source}: the JSON-LD is nested too deeply to read safely."
-            ) from None
-        return _rdf_objects(resolved, "jsonld", source)
-    if isinstance(doc, list):
-        return [_record(d, cls, source, f", record {i + 1}") for i, d in enumerate(doc)]
-    return [_record(doc, cls, source, "")]
+    read = loader(format)
+    return read(data.encode("utf-8") if isinstance(data, str) else data, cls, source)
 
 
 def load(path: str | Path, format: str | None = None, *, cls: str | None = None) -> list[BaseModel]:
@@ -374,21 +311,3 @@ def to_rdflib_graph(objects: BaseModel | Iterable[BaseModel]) -> rdflib.Graph:
     for tr in to_triples([objects] if isinstance(objects, BaseModel) else objects):
         g.add((term(tr.subject), term(tr.predicate), term(tr.object)))
     return g
-
-
-def write_stream(objects: Iterable[BaseModel], out: IO[str], format: str, chunk: int = 2000) -> int:
-    """Stream records to ``out`` in ``ndjson``, ``ntriples`` or ``nquads``; returns the count."""
-    fmt = normalize_format(format)
-    if fmt not in ("ndjson", "ntriples", "nquads"):
-        raise InputError(f"streaming output supports ndjson, ntriples and nquads, not {fmt}")
-    count = 0
-    batch: list[BaseModel] = []
-    for obj in objects:
-        batch.append(obj)
-        count += 1
-        if len(batch) >= chunk:
-            out.write(dumps(batch, fmt))
-            batch.clear()
-    if batch:
-        out.write(dumps(batch, fmt))
-    return count

@@ -1,34 +1,21 @@
 """``pl-vocab convert``: read records in one format and write them in another.
 
-NDJSON input written as NDJSON, N-Triples or N-Quads is streamed record by record, so memory stays
-flat whatever the file size; every other combination reads the whole input first. With
-``redact``, every record is redacted (:mod:`pl_vocab.redact`) before it is checked or written,
-in the streamed path one record at a time.
+The conversion itself is :func:`pl_vocab.convert.convert`; this module turns its outcome and its
+errors into messages and exit codes (0 done, 1 data that does not fit, 2 unreadable input or
+unwritable output).
 """
 
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from pydantic import BaseModel
-
-    from pl_vocab.core.model import Finding
 
 __all__ = ["run_convert"]
 
 
-def _shacl_findings(records: Sequence[BaseModel]) -> list[Finding]:
-    from pl_vocab.rdf.export import to_triples
-    from pl_vocab.shacl import validate_shacl
-
-    return validate_shacl(to_triples(records), variant="record")
-
-
-_STREAMABLE = {"ndjson", "ntriples", "nquads"}
+def _fail(message: object, code: int) -> int:
+    print(f"pl-vocab: {message}", file=sys.stderr)
+    return code
 
 
 def run_convert(
@@ -47,67 +34,30 @@ def run_convert(
     SHACL check then runs on the redacted records: they are what is written, and its messages
     cannot repeat a sensitive value on standard error.
     """
-    from pl_vocab.exchange import (
-        InputError,
-        detect_format,
-        dumps,
-        iter_ndjson,
-        load,
-        normalize_format,
-        write_stream,
-    )
+    from pl_vocab.convert import convert
+    from pl_vocab.core.errors import InputError
     from pl_vocab.rdf.load import RdfDataError
-    from pl_vocab.redact import redact_all
     from pl_vocab.shacl import MissingExtraError
 
     try:
-        target = normalize_format(to)
-        if target == "rdfxml":
-            raise InputError("rdfxml can be read but not written; choose turtle or ntriples.")
-        if not source.is_file():
-            raise InputError(f"{source}: no such file.")
-        fmt = (
-            normalize_format(from_) if from_ else detect_format(source, source.read_bytes()[:2048])
+        result = convert(
+            source, to, output, from_=from_, cls=class_name, redact=redact, shacl=shacl
         )
-        out = output.open("w", encoding="utf-8", newline="\n") if output else sys.stdout
-        try:
-            if shacl:
-                records = load(source, fmt, cls=class_name)
-                if redact:
-                    records = list(redact_all(records))
-                problems = _shacl_findings(records)
-                if problems:
-                    for f in problems:
-                        print(f"pl-vocab: {source}: {f}", file=sys.stderr)
-                    return 1
-                count = len(records)
-                out.write(dumps(records, target))
-            elif fmt == "ndjson" and target in _STREAMABLE:
-                with source.open(encoding="utf-8", newline="\n") as lines:
-                    stream = iter_ndjson(lines, cls=class_name, source=str(source))
-                    count = write_stream(redact_all(stream) if redact else stream, out, target)
-            else:
-                records = load(source, fmt, cls=class_name)
-                count = len(records)
-                out.write(dumps(records, target, redact=redact))
-        finally:
-            if output:
-                out.close()
     except MissingExtraError as exc:
-        print(f"pl-vocab: {exc}", file=sys.stderr)
-        return 2
+        return _fail(exc, 2)
     except RdfDataError as exc:
-        print(f"pl-vocab: {exc}", file=sys.stderr)
-        return 1
+        return _fail(exc, 1)
     except InputError as exc:
-        print(f"pl-vocab: {exc}", file=sys.stderr)
-        return 2
+        return _fail(exc, 2)
     except UnicodeDecodeError as exc:
-        print(
-            f"pl-vocab: {source}: not UTF-8 text (byte {exc.start}); save it as UTF-8.",
-            file=sys.stderr,
-        )
-        return 2
+        return _fail(f"{source}: not UTF-8 text (byte {exc.start}); save it as UTF-8.", 2)
+    except OSError as exc:
+        where = output if output is not None else source
+        return _fail(f"{where}: {exc.strerror or exc}.", 2)
+    if result.problems:
+        for f in result.problems:
+            print(f"pl-vocab: {source}: {f}", file=sys.stderr)
+        return 1
     if output:
-        print(f"wrote {count} record(s) to {output} as {target}", file=sys.stderr)
+        print(f"wrote {result.count} record(s) to {output} as {result.target}", file=sys.stderr)
     return 0

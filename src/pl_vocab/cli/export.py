@@ -12,23 +12,18 @@ _TARGETS = ("turtle", "jsonld", "ntriples")
 
 
 def _serialize(triples: list[Any], fmt: str) -> str:
-    import pyoxigraph as ox
+    from pl_vocab.exchange import rdf_prefixes
+    from pl_vocab.io.rdf import serialize_triples
 
-    from pl_vocab.exchange import _prefixes
-
-    if fmt == "turtle":
-        out = ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=_prefixes())
-    elif fmt == "ntriples":
-        out = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
-    else:
-        out = ox.serialize(triples, format=ox.RdfFormat.JSON_LD)
-    assert out is not None
-    return out.decode("utf-8")
+    return serialize_triples(triples, fmt, prefixes=rdf_prefixes() if fmt == "turtle" else None)
 
 
 def run_export(to: str, output: Path | None, glossary: Path | None) -> int:
     """Write SKOS; refuse (exit 1) if the SKOS integrity checks find an error in it."""
-    from pl_vocab.exchange import InputError, load, normalize_format
+    from pl_vocab.core.errors import InputError
+    from pl_vocab.exchange import load
+    from pl_vocab.io.formats import normalize_format
+    from pl_vocab.io.output import write_text_atomic
     from pl_vocab.rdf.load import RdfDataError
     from pl_vocab.skos import check_skos, glossary_to_skos, vocabulary_to_skos
 
@@ -64,7 +59,11 @@ def run_export(to: str, output: Path | None, glossary: Path | None) -> int:
         print(f"pl-vocab: SKOS not written: {len(errors)} integrity error(s).", file=sys.stderr)
         return 1
     if output:
-        output.write_text(text, encoding="utf-8")
+        try:
+            write_text_atomic(output, text)
+        except InputError as exc:
+            print(f"pl-vocab: {exc}", file=sys.stderr)
+            return 2
         print(f"wrote {len(triples)} triples to {output} as {fmt}", file=sys.stderr)
     else:
         sys.stdout.write(text)

@@ -9,78 +9,81 @@ order of IRI); its position in findings is its IRI (``extra["iri"]``).
 from __future__ import annotations
 
 import hashlib
-import json
-import re
 from collections import defaultdict
 from typing import Any
 
+from pl_vocab.core.errors import InputError
 from pl_vocab.core.model import Location
 from pl_vocab.glossary.columns import GlossaryInputError
 from pl_vocab.glossary.read import SKOS_EXTENSIONS
+from pl_vocab.io.formats import record_extensions
+from pl_vocab.io.json_safe import JsonInputError
+from pl_vocab.io.text import NotUtf8Error, decode_utf8
 
 __all__ = ["SKOS_EXTENSIONS", "read_skos_glossary"]
 
 SKOS = "http://www.w3.org/2004/02/skos/core#"
 _RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
-_DOCTYPE = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
+
+
+def _jsonld(data: bytes, name: str) -> bytes:
+    """JSON-LD made safe to parse (contexts bundled or refused), as H001 when it is not."""
+    from pl_vocab.rdf.jsonld import jsonld_for_parser
+
+    try:
+        text = decode_utf8(data, name)
+    except NotUtf8Error as exc:
+        raise GlossaryInputError(
+            f"not UTF-8 (byte {exc.offset})",
+            location=Location(file=name, line=exc.line),
+            fix="Save it as UTF-8.",
+            check_id="H001",
+        ) from None
+    try:
+        return jsonld_for_parser(text, source=name)
+    except JsonInputError as exc:
+        raise GlossaryInputError(
+            f"this is not valid JSON ({exc.reason})",
+            location=Location(
+                file=name, line=exc.line, column=str(exc.column) if exc.column else None
+            ),
+            fix="Fix the JSON there (a missing comma or quote is the usual cause).",
+            check_id="H001",
+        ) from None
+    except InputError as exc:  # a context that would be fetched: the message names its place
+        raise GlossaryInputError(
+            str(exc).removeprefix(f"{name}: ").removeprefix(f"{name}, "),
+            location=Location(file=name),
+            fix="Embed the context in the document, or use Turtle.",
+            check_id="H001",
+        ) from None
 
 
 def _parse(data: bytes, name: str, ext: str) -> list[Any]:
-    import pyoxigraph as ox
+    """The triples of the file, through the one safe RDF parse entry."""
+    from pl_vocab.io.rdf import RdfSyntaxError, parse_triples
 
-    formats = {
-        ".ttl": ox.RdfFormat.TURTLE,
-        ".nt": ox.RdfFormat.N_TRIPLES,
-        ".rdf": ox.RdfFormat.RDF_XML,
-        ".owl": ox.RdfFormat.RDF_XML,
-        ".jsonld": ox.RdfFormat.JSON_LD,
-    }
-    if ext in (".rdf", ".owl") and _DOCTYPE.search(data):
-        raise GlossaryInputError(
-            "RDF/XML with a DOCTYPE or ENTITY declaration is refused (entity expansion can exhaust memory)",
-            location=Location(file=name),
-            fix="Remove the declaration, or export the glossary as Turtle.",
-            check_id="A018",
-        )
-    if ext == ".jsonld":
-        from pl_vocab.exchange import InputError, _parse_json
-        from pl_vocab.rdf.jsonld import UnsafeJsonLdError, resolve_contexts
-
-        try:
-            doc = resolve_contexts(
-                _parse_json(data.decode("utf-8-sig", errors="strict"), name), source=name
-            )
-        except (InputError, UnsafeJsonLdError) as exc:
-            raise GlossaryInputError(
-                str(exc).removeprefix(f"{name}: ").removeprefix(f"{name}, "),
-                location=Location(file=name),
-                fix="Embed the context in the document, or use Turtle.",
-                check_id="H001",
-            ) from None
-        except UnicodeDecodeError as exc:
-            raise GlossaryInputError(
-                f"not UTF-8 (byte {exc.start})",
-                location=Location(file=name),
-                fix="Save it as UTF-8.",
-                check_id="H001",
-            ) from None
-        data = json.dumps(doc).encode("utf-8")
+    fmt = record_extensions().get(ext, "jsonld")  # .ttl .nt .rdf .owl .jsonld
+    if fmt == "jsonld":
+        data = _jsonld(data, name)
     try:
-        return [
-            ox.Triple(q.subject, q.predicate, q.object) for q in ox.parse(data, format=formats[ext])
-        ]
-    except SyntaxError as exc:
-        pos = exc.args[1] if len(exc.args) > 1 and exc.args[1] else None
-        line, col = (pos[1], pos[2]) if pos else (None, None)
-        message = re.sub(
-            r"^Parser error at line \d+ column \d+: ",
-            "",
-            str(exc.args[0]) if exc.args else str(exc),
-        )
+        return parse_triples(data, fmt, source=name)
+    except RdfSyntaxError as exc:
+        if exc.unsafe:
+            raise GlossaryInputError(
+                "RDF/XML with a DOCTYPE or ENTITY declaration is refused (entity expansion can "
+                "exhaust memory)",
+                location=Location(file=name),
+                fix="Remove the declaration, or export the glossary as Turtle.",
+                check_id="A018",
+            ) from None
         raise GlossaryInputError(
-            f"is not valid RDF: {message}",
-            location=Location(file=name, line=line, column=str(col) if col else None),
-            fix="Fix the syntax at that position (a validator such as `pl-vocab convert` shows the same).",
+            f"is not valid RDF: {exc.reason}",
+            location=Location(
+                file=name, line=exc.line, column=str(exc.column) if exc.column else None
+            ),
+            fix="Fix the syntax at that position (a validator such as `pl-vocab convert` shows "
+            "the same).",
             check_id="H001",
         ) from None
 

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import re
 
 import yaml
 
@@ -52,16 +51,16 @@ def _load_yaml(text: str, source: str) -> tuple[object, list[int] | None]:
         node = loader.get_single_node()
         data = None if node is None else loader.construct_document(node)
     except YamlInputError as exc:  # aliases, a key written twice
-        place = re.search(r"line (\d+), column (\d+): (.*)\.$", str(exc))
-        repeated = "appears twice" in str(exc)
-        what = place.group(3).removesuffix("; keep one") if place else str(exc)
+        repeated = exc.kind == "duplicate-key"
+        what = exc.reason.removesuffix(".").removesuffix("; keep one")
         raise GlossaryInputError(
-            f"{what} (column {place.group(2)})" if place else what,
-            location=Location(file=source, line=int(place.group(1)) if place else None),
+            f"{what} (column {exc.column})" if exc.column is not None else what,
+            location=Location(file=source, line=exc.line),
             fix="Keep one of the two values (the glossary would otherwise lose the other)."
             if repeated
             else None,
             check_id=None if repeated else "A018",
+            column=exc.column,
         ) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -70,6 +69,7 @@ def _load_yaml(text: str, source: str) -> tuple[object, list[int] | None]:
             + (f" at column {mark.column + 1}" if mark else ""),
             location=Location(file=source, line=mark.line + 1 if mark else None),
             fix="Fix the indentation or quoting there, or check the file with a YAML linter.",
+            column=mark.column + 1 if mark else None,
         ) from None
     except yaml.reader.ReaderError as exc:
         raise GlossaryInputError(
@@ -103,7 +103,8 @@ def _load_json(text: str, source: str) -> tuple[object, list[int] | None]:
             + (f" at column {exc.column}" if exc.column else "")
             + ")",
             location=Location(file=source, line=exc.line),
-            fix=_json_fix(exc.reason),
+            fix=_JSON_FIXES.get(exc.kind, _JSON_FIXES["syntax"]),
+            column=exc.column,
         ) from None
     try:
         return data, _json_entry_lines(text)
@@ -111,14 +112,12 @@ def _load_json(text: str, source: str) -> tuple[object, list[int] | None]:
         return data, None
 
 
-def _json_fix(reason: str) -> str:
-    if "twice" in reason:
-        return "Keep one of the two values (the glossary would otherwise lose the other)."
-    if "is not a JSON value" in reason:  # NaN, Infinity
-        return "Write the value as text, in quotes, or leave the field out."
-    if "digits" in reason:
-        return "Write long numbers as text, in quotes."
-    return "Fix the JSON there (a missing comma or quote is the usual cause)."
+_JSON_FIXES = {
+    "duplicate-key": "Keep one of the two values (the glossary would otherwise lose the other).",
+    "not-json": "Write the value as text, in quotes, or leave the field out.",  # NaN, Infinity
+    "long-number": "Write long numbers as text, in quotes.",
+    "syntax": "Fix the JSON there (a missing comma or quote is the usual cause).",
+}
 
 
 def _skip(text: str, i: int) -> int:

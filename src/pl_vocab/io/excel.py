@@ -14,7 +14,7 @@
   (a "zip bomb" is refused, A018) and none of its XML parts declares a DOCTYPE or an entity in
   its prolog (refused, A018, as in RDF/XML: spreadsheet programs never write one, and entity
   expansion can exhaust memory); a damaged, truncated or password-protected workbook is an
-  :class:`~pl_vocab.io.text.InputError`, never a traceback.
+  :class:`~pl_vocab.core.errors.InputError`, never a traceback.
 
 - Formula cells are reported (A013) with the formula and the value that was read: calamine
   gives a formula's saved result (or an empty string when the file has none, as in a workbook
@@ -34,9 +34,10 @@ import zipfile
 import zlib
 from collections.abc import Sequence
 
+from pl_vocab.core.errors import InputError
 from pl_vocab.core.model import Finding, Location
 from pl_vocab.io.tables import DEFAULT_MAX_ROWS, Record, Table, blank_row_findings, column_letter
-from pl_vocab.io.text import InputError, input_finding
+from pl_vocab.io.text import input_finding
 from pl_vocab.io.workbook_formulas import (
     Formulas,
     FormulaScanError,
@@ -261,7 +262,7 @@ def read_workbook(
     >>> read_workbook(b"not a workbook", source="g.xlsx")
     Traceback (most recent call last):
     ...
-    pl_vocab.io.text.InputError: g.xlsx: this is not a workbook python-calamine can read (CalamineError). Open it in Excel or LibreOffice and save it again as .xlsx, or export it as CSV UTF-8.
+    pl_vocab.core.errors.InputError: g.xlsx: this is not a workbook python-calamine can read (CalamineError). Open it in Excel or LibreOffice and save it again as .xlsx, or export it as CSV UTF-8.
     """
     if data[:4] == b"PK\x03\x04":
         _check_zip(data, source, max_uncompressed)

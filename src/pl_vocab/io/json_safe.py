@@ -27,14 +27,35 @@ import re
 import sys
 from typing import Any
 
-__all__ = ["JsonSyntaxError", "decode", "decode_at", "not_json_data"]
+from pl_vocab.core.errors import ParseError
+
+__all__ = [
+    "JsonInputError",
+    "JsonSyntaxError",
+    "decode",
+    "decode_at",
+    "json_input_error",
+    "not_json_data",
+    "read_json",
+]
 
 
 class JsonSyntaxError(ValueError):
-    """Why a JSON text cannot be read, and where (``line`` and ``column`` are 1-based or None)."""
+    """Why a JSON text cannot be read, and where (``line`` and ``column`` are 1-based or None).
 
-    def __init__(self, reason: str, line: int | None = None, column: int | None = None) -> None:
+    ``kind`` names the problem for callers that explain it their own way: ``syntax``,
+    ``duplicate-key``, ``not-json`` (NaN, Infinity), ``too-deep`` or ``long-number``.
+    """
+
+    def __init__(
+        self,
+        reason: str,
+        line: int | None = None,
+        column: int | None = None,
+        kind: str = "syntax",
+    ) -> None:
         self.reason = reason
+        self.kind = kind
         self.line = line
         self.column = column
         where = "" if line is None else f"line {line}: " if column is None else ""
@@ -98,25 +119,75 @@ def decode_at(text: str, pos: int, *, skip_space: bool = False) -> tuple[Any, in
     except _DuplicateKeyError as exc:
         line, column = _duplicate_position(text, pos, exc.key)
         raise JsonSyntaxError(
-            f"the key {exc.key!r} appears twice in one object", line, column
+            f"the key {exc.key!r} appears twice in one object", line, column, "duplicate-key"
         ) from None
     except _NotJsonError as exc:
         at = text.find(exc.name, pos)
         line, column = _line_column(text, at) if at >= 0 else (None, None)
-        raise JsonSyntaxError(f"{exc.name} is not a JSON value", line, column) from None
+        raise JsonSyntaxError(f"{exc.name} is not a JSON value", line, column, "not-json") from None
     except RecursionError:
         deepest = _deepest(text, pos)
         line, column = _line_column(text, deepest) if deepest is not None else (None, None)
         raise JsonSyntaxError(
-            "the JSON is nested too deeply to read safely", line, column
+            "the JSON is nested too deeply to read safely", line, column, "too-deep"
         ) from None
     except ValueError:  # a number longer than Python converts
         m = _LONG_NUMBER.search(text, pos)
         line, column = _line_column(text, m.start()) if m else (None, None)
         digits = sys.get_int_max_str_digits()
         raise JsonSyntaxError(
-            f"a number has more than {digits:,} digits; write it as text", line, column
+            f"a number has more than {digits:,} digits; write it as text",
+            line,
+            column,
+            "long-number",
         ) from None
+
+
+class JsonInputError(ParseError):
+    """A JSON file (or one line or record of it) that cannot be read: ``reason`` says why,
+    ``line`` and ``column`` (1-based, in the file) where; made by :func:`json_input_error`."""
+
+
+def json_input_error(
+    source: str,
+    problem: JsonSyntaxError,
+    *,
+    line_offset: int = 0,
+    record: int | None = None,
+    starts: int | None = None,
+) -> JsonInputError:
+    """The file's one-line error for a problem found in part of it.
+
+    :param line_offset: lines before the text that was decoded (NDJSON: the line number - 1).
+    :param record: the record's number in the file, when it is one of many.
+    :param starts: the line the text starts on, for a problem with no line of its own (nesting
+        too deep).
+    """
+    known = problem.line is not None
+    return JsonInputError(
+        source,
+        problem.reason,
+        line=problem.line + line_offset if problem.line is not None else starts,
+        column=problem.column if known else None,
+        text=f"invalid JSON ({problem.reason}).",
+        detail=f" (record {record})" if record else "",
+    )
+
+
+def read_json(text: str, source: str, *, line_offset: int = 0, starts: int | None = None) -> Any:
+    """The one JSON value of ``text``, strictly (see :func:`decode`), for a file named ``source``.
+
+    :raises JsonInputError: with the file, line and column.
+
+    >>> read_json('{"a": 1,}', "r.json")
+    Traceback (most recent call last):
+    ...
+    pl_vocab.io.json_safe.JsonInputError: r.json, line 1, column 9: invalid JSON (Expecting property name enclosed in double quotes).
+    """
+    try:
+        return decode(text)
+    except JsonSyntaxError as exc:
+        raise json_input_error(source, exc, line_offset=line_offset, starts=starts) from None
 
 
 _LONG_NUMBER = re.compile(r"\d{" + str(sys.get_int_max_str_digits() + 1) + ",}")

@@ -11,7 +11,7 @@
 - Blank records are skipped, counted and reported when data follows them (A011); a record
   wider or narrower than the header is kept whole and reported (A012).
 - A quote opened and never closed, and more than ``max_rows`` records after the header, are
-  refused with :class:`~pl_vocab.io.text.InputError`.
+  refused with :class:`~pl_vocab.core.errors.InputError`.
 """
 
 from __future__ import annotations
@@ -23,8 +23,9 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from pl_vocab.core.errors import InputError
 from pl_vocab.core.model import Finding, Location
-from pl_vocab.io.text import InputError, input_finding
+from pl_vocab.io.text import input_finding
 
 __all__ = [
     "DEFAULT_MAX_ROWS",

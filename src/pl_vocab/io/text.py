@@ -15,9 +15,9 @@ latin-1 is never used (it turns curly quotes into invisible control characters) 
 Spanish Excel files. Text that contains NUL characters is refused as binary. After decoding,
 double-encoding patterns such as ``Ã©`` or ``â€™`` are reported (A003).
 
-This module also holds :class:`InputError`, the error every reader in :mod:`pl_vocab.io` raises,
-and :func:`input_finding`, which builds family-A findings with their catalogue name and default
-severity.
+This module also holds :func:`input_finding`, which builds family-A findings with their catalogue
+name and default severity, and :func:`decode_utf8`, the strict UTF-8 decoder of record files. The
+error every reader raises is :class:`pl_vocab.core.errors.InputError` (re-exported here).
 """
 
 from __future__ import annotations
@@ -26,14 +26,16 @@ import codecs
 import re
 from dataclasses import dataclass
 
-from pl_vocab.core.errors import PlVocabError
+from pl_vocab.core.errors import InputError, describe_location
 from pl_vocab.core.model import Finding, Location, Severity
 
 __all__ = [
     "INPUT_CHECKS",
     "DecodedText",
     "InputError",
+    "NotUtf8Error",
     "decode_text",
+    "decode_utf8",
     "describe_location",
     "input_finding",
 ]
@@ -60,76 +62,9 @@ INPUT_CHECKS: dict[str, tuple[str, Severity]] = {
     "A018": ("input-refused", Severity.ERROR),
 }
 
+InputError.check_names.update({k: name for k, (name, _) in INPUT_CHECKS.items()})
+
 _RESAVE = 'Re-save it as "CSV UTF-8 (Comma delimited)" (Excel) or as UTF-8 text.'
-
-
-def describe_location(location: Location | None) -> str:
-    """The place a person looks at, in words: file, sheet, row (line), column (header).
-
-    >>> describe_location(Location(file="g.csv", row=4, line=6, column="B", field="Definition"))
-    'g.csv, row 4 (line 6), column B (Definition)'
-    >>> describe_location(None)
-    ''
-    """
-    if location is None:
-        return ""
-    parts = [location.file or ""]
-    if location.sheet is not None:
-        parts.append(f"sheet {location.sheet!r}")
-    if location.row is not None:
-        parts.append(f"row {location.row}" + (f" (line {location.line})" if location.line else ""))
-    elif location.line is not None:
-        parts.append(f"line {location.line}")
-    if location.record_index is not None:
-        parts.append(f"entry {location.record_index + 1}")
-    if location.column is not None:
-        parts.append(
-            f"column {location.column}" + (f" ({location.field})" if location.field else "")
-        )
-    elif location.field:
-        parts.append(f"field {location.field!r}")
-    return ", ".join(p for p in parts if p)
-
-
-class InputError(PlVocabError):
-    """A file that cannot be read, or is refused: says where, what is wrong and what to do.
-
-    The message never contains a traceback and never quotes cell values (header text at most).
-
-    >>> str(InputError("not a text file", location=Location(file="g.csv"), fix="Re-save it.",
-    ...                check_id="A002"))
-    'g.csv: not a text file. Re-save it. (A002)'
-    """
-
-    def __init__(
-        self,
-        what: str,
-        *,
-        location: Location | None = None,
-        fix: str | None = None,
-        check_id: str | None = None,
-    ) -> None:
-        self.what = what
-        self.location = location
-        self.fix = fix
-        self.check_id = check_id
-        where = describe_location(location)
-        message = f"{where}: {what}." if where else f"{what[:1].upper()}{what[1:]}."
-        if fix:
-            message += f" {fix}"
-        if check_id:
-            message += f" ({check_id})"
-        super().__init__(message)
-
-    def to_finding(self) -> Finding:
-        """This error as an error-severity finding (``A018`` when it has no catalogue ID).
-
-        >>> InputError("too big", check_id="A018").to_finding().name
-        'input-refused'
-        """
-        return input_finding(
-            self.check_id or "A018", self.what + ".", self.location or Location(), self.fix
-        )
 
 
 def input_finding(
@@ -149,6 +84,35 @@ def input_finding(
         location=location,
         suggestion=suggestion,
     )
+
+
+def decode_utf8(data: bytes, source: str) -> str:
+    """Bytes of a record file (JSON, YAML, NDJSON...) as text: strict UTF-8, a BOM dropped.
+
+    :raises InputError: naming the line and offset of the first byte that is not UTF-8.
+
+    >>> decode_utf8(b"\\xef\\xbb\\xbf{}", "r.json")
+    '{}'
+    >>> decode_utf8(b'{"a":\\n"\\xff"}', "r.json")
+    Traceback (most recent call last):
+    ...
+    pl_vocab.io.text.NotUtf8Error: r.json, line 2: not UTF-8 text (byte 7); save the file as UTF-8.
+    """
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise NotUtf8Error(source, exc.start, data.count(b"\n", 0, exc.start) + 1) from None
+
+
+class NotUtf8Error(InputError):
+    """Bytes that are not UTF-8: ``offset`` is the first bad byte's, ``line`` its line."""
+
+    def __init__(self, source: str, offset: int, line: int) -> None:
+        super().__init__(
+            f"{source}, line {line}: not UTF-8 text (byte {offset}); save the file as UTF-8.",
+            line=line,
+        )
+        self.offset = offset
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,23 +18,32 @@ from typing import Any
 
 import yaml
 
-from pl_vocab.core.errors import PlVocabError
+from pl_vocab.core.errors import ParseError
 
 __all__ = ["YamlInputError", "dump_yaml", "load_yaml", "load_yaml_with_lines"]
 
 
-class YamlInputError(PlVocabError):
-    """The YAML could not be read safely."""
+class YamlInputError(ParseError):
+    """The YAML could not be read safely.
+
+    ``reason`` is what is wrong without the place; ``line`` and ``column`` (1-based) say where,
+    when it is known; ``kind`` names the refusal for callers that explain it their own way
+    (``alias``, ``duplicate-key``, ``long-number``, ``character``, ``syntax``, ``unreadable``).
+    """
+
+
+def _at(mark: Any, reason: str, kind: str) -> YamlInputError:
+    return YamlInputError(mark.name, reason, line=mark.line + 1, column=mark.column + 1, kind=kind)
 
 
 class _SafeNoAliasLoader(yaml.SafeLoader):
     def compose_node(self, parent: Any, index: Any) -> Any:
         if self.check_event(yaml.AliasEvent):
             event = self.peek_event()  # type: ignore[no-untyped-call]
-            mark = event.start_mark
-            raise YamlInputError(
-                f"{mark.name}, line {mark.line + 1}, column {mark.column + 1}: YAML aliases (*name) "
-                "are not accepted; write the value out in full."
+            raise _at(
+                event.start_mark,
+                "YAML aliases (*name) are not accepted; write the value out in full.",
+                "alias",
             )
         return super().compose_node(parent, index)
 
@@ -61,10 +70,10 @@ class UniqueKeys(yaml.SafeLoader):
                 except TypeError:
                     continue
                 if value in seen:
-                    mark = key.start_mark
-                    raise YamlInputError(
-                        f"{mark.name}, line {mark.line + 1}, column {mark.column + 1}: the key "
-                        f"{key.value!r} appears twice in one mapping; keep one."
+                    raise _at(
+                        key.start_mark,
+                        f"the key {key.value!r} appears twice in one mapping; keep one.",
+                        "duplicate-key",
                     )
                 seen.add(value)
         return super().construct_mapping(node, deep=deep)
@@ -78,10 +87,10 @@ class _RecordLoader(UniqueKeys, _SafeNoAliasLoader):
         try:
             return self.construct_yaml_int(node)
         except ValueError:
-            mark = node.start_mark
-            raise YamlInputError(
-                f"{mark.name}, line {mark.line + 1}, column {mark.column + 1}: a number has more "
-                f"than {sys.get_int_max_str_digits():,} digits; write it as text."
+            raise _at(
+                node.start_mark,
+                f"a number has more than {sys.get_int_max_str_digits():,} digits; write it as text.",
+                "long-number",
             ) from None
 
 
@@ -99,10 +108,12 @@ def load_yaml(source: str | Path, *, name: str | None = None) -> Any:
             text = source.read_text(encoding="utf-8")
         except UnicodeDecodeError as exc:
             raise YamlInputError(
-                f"{name}: not UTF-8 text (byte {exc.start}); save it as UTF-8."
+                name, f"not UTF-8 text (byte {exc.start}); save it as UTF-8.", kind="unreadable"
             ) from None
         except OSError as exc:
-            raise YamlInputError(f"{name}: cannot be read ({exc.strerror}).") from None
+            raise YamlInputError(
+                name, f"cannot be read ({exc.strerror}).", kind="unreadable"
+            ) from None
     else:
         text = source
     return _load(text, name, with_lines=False)[0]
@@ -148,15 +159,20 @@ def _load(text: str, name: str | None, *, with_lines: bool) -> tuple[Any, dict[s
         line = text.count("\n", 0, exc.position) + 1
         column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
         raise YamlInputError(
-            f"{name or '<text>'}, line {line}, column {column}: character #x{exc.character:04x} is "
-            "not allowed in YAML; remove it or save the file again as plain UTF-8 text."
+            name or "<text>",
+            f"character #x{exc.character:04x} is not allowed in YAML; remove it or save the file "
+            "again as plain UTF-8 text.",
+            line=line,
+            column=column,
+            kind="character",
         ) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
-        where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "unknown position"
-        raise YamlInputError(f"{name or '<text>'}, {where}: {exc.problem}.") from None
+        if mark is None:
+            raise YamlInputError(name or "<text>", f"{exc.problem} (position unknown).") from None
+        raise _at(mark, f"{exc.problem}.", "syntax") from None
     except yaml.YAMLError as exc:
-        raise YamlInputError(f"{name or '<text>'}: {exc}") from None
+        raise YamlInputError(name or "<text>", str(exc)) from None
     finally:
         if loader is not None:
             loader.dispose()

@@ -15,10 +15,18 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from pl_vocab.exchange import InputError
+from pl_vocab.core.errors import InputError
+from pl_vocab.io.json_safe import read_json
 from pl_vocab.rdf.plan import ClassPlan, Plan, get_plan
 
-__all__ = ["CONTEXT_IRI", "UnsafeJsonLdError", "bundled_context", "resolve_contexts", "to_jsonld"]
+__all__ = [
+    "CONTEXT_IRI",
+    "UnsafeJsonLdError",
+    "bundled_context",
+    "jsonld_for_parser",
+    "resolve_contexts",
+    "to_jsonld",
+]
 
 CONTEXT_IRI = "https://w3id.org/pl-vocab/context/v0.jsonld"
 """The published IRI of the pl_vocab JSON-LD context; its path names the major version."""
@@ -42,59 +50,84 @@ def _bundled() -> dict[str, dict[str, Any]]:
     return {CONTEXT_IRI: bundled_context()}
 
 
+class _Resolver:
+    """Walks a document: bundled context IRIs replaced, anything else that would be fetched
+    refused, language tags checked."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.bundled = _bundled()
+
+    def context(self, value: Any, path: str) -> Any:
+        """The value of an ``@context`` (an IRI, a list of contexts, or a context object)."""
+        if isinstance(value, str):
+            if value in self.bundled:
+                return self.bundled[value]
+            raise UnsafeJsonLdError(
+                f"{self.source}: {path} refers to the context {value!r}; pl_vocab never fetches "
+                f"contexts. Use {CONTEXT_IRI!r} (bundled) or embed the context in the document."
+            )
+        if isinstance(value, list):
+            return [self.context(v, f"{path}[{i}]") for i, v in enumerate(value)]
+        if isinstance(value, dict):
+            return {k: self.definition(k, v, path) for k, v in value.items()}
+        return value
+
+    def definition(self, key: str, value: Any, path: str) -> Any:
+        """One entry of a context object."""
+        if key == "@import":
+            raise UnsafeJsonLdError(
+                f"{self.source}: {path}.@import refers to {value!r}; imported contexts are not "
+                "fetched. Embed the context instead."
+            )
+        if key == "@language":
+            _check_language(value, f"{path}.{key}", self.source)
+        elif _names_language(value):
+            raise InputError(
+                f"{self.source}: {path}.{key} makes {key!r} an alias of @language or a language "
+                "map, which pl_vocab does not read (a malformed tag there would lose its text "
+                'without a word). Write {"@value": ..., "@language": ...} instead.'
+            )
+        return self.walk(value, f"{path}.{key}") if isinstance(value, dict | list) else value
+
+    def walk(self, node: Any, path: str) -> Any:
+        """A node of the document, with its contexts resolved."""
+        if isinstance(node, list):
+            return [self.walk(v, f"{path}[{i}]") for i, v in enumerate(node)]
+        if not isinstance(node, dict):
+            return node
+        out = {}
+        for k, v in node.items():
+            if k == "@context":
+                out[k] = self.context(v, f"{path}.@context")
+                continue
+            if k == "@language":
+                _check_language(v, f"{path}.{k}", self.source)
+            out[k] = self.walk(v, f"{path}.{k}")
+        return out
+
+
 def resolve_contexts(document: Any, *, source: str = "<input>") -> Any:
     """Replace every bundled context IRI in ``document`` by its bundled content; refuse others.
 
     :raises UnsafeJsonLdError: naming the IRI of a remote or ``file:`` context or ``@import``.
     """
-    bundled = _bundled()
+    return _Resolver(source).walk(document, "$")
 
-    def context_value(value: Any, path: str) -> Any:
-        if isinstance(value, str):
-            if value in bundled:
-                return bundled[value]
-            raise UnsafeJsonLdError(
-                f"{source}: {path} refers to the context {value!r}; pl_vocab never fetches "
-                f"contexts. Use {CONTEXT_IRI!r} (bundled) or embed the context in the document."
-            )
-        if isinstance(value, list):
-            return [context_value(v, f"{path}[{i}]") for i, v in enumerate(value)]
-        if isinstance(value, dict):
-            out = {}
-            for k, v in value.items():
-                if k == "@import":
-                    raise UnsafeJsonLdError(
-                        f"{source}: {path}.@import refers to {v!r}; imported contexts are not "
-                        "fetched. Embed the context instead."
-                    )
-                if k == "@language":
-                    _check_language(v, f"{path}.{k}", source)
-                elif _names_language(v):
-                    raise InputError(
-                        f"{source}: {path}.{k} makes {k!r} an alias of @language or a language "
-                        "map, which pl_vocab does not read (a malformed tag there would lose its "
-                        'text without a word). Write {"@value": ..., "@language": ...} instead.'
-                    )
-                out[k] = walk(v, f"{path}.{k}") if isinstance(v, dict | list) else v
-            return out
-        return value
 
-    def walk(node: Any, path: str) -> Any:
-        if isinstance(node, list):
-            return [walk(v, f"{path}[{i}]") for i, v in enumerate(node)]
-        if isinstance(node, dict):
-            out = {}
-            for k, v in node.items():
-                if k == "@context":
-                    out[k] = context_value(v, f"{path}.@context")
-                    continue
-                if k == "@language":
-                    _check_language(v, f"{path}.{k}", source)
-                out[k] = walk(v, f"{path}.{k}")
-            return out
-        return node
+def jsonld_for_parser(text: str, *, source: str) -> bytes:
+    """JSON-LD text made safe for an RDF parser: strict JSON, every context resolved to the
+    bundled one (or refused), as bytes for :func:`pl_vocab.io.rdf.parse_triples`.
 
-    return walk(document, "$")
+    :raises InputError: for text that is not strict JSON, nested too deeply, or asks for a
+        context that would be fetched (:class:`UnsafeJsonLdError`).
+    """
+    doc = read_json(text, source)
+    try:
+        resolved = resolve_contexts(doc, source=source)
+    except RecursionError:
+        raise InputError(f"{source}: the JSON-LD is nested too deeply to read safely.") from None
+    return json.dumps(resolved).encode("utf-8")
 
 
 def _names_language(definition: Any) -> bool:

@@ -35,7 +35,14 @@ from pl_vocab.rdf.plan import (
     get_plan,
 )
 
-__all__ = ["RdfDataError", "RdfProblem", "canonical_ntriples", "from_ntriples", "from_triples"]
+__all__ = [
+    "RdfDataError",
+    "RdfProblem",
+    "canonical_ntriples",
+    "from_ntriples",
+    "from_rdf",
+    "from_triples",
+]
 
 _XSD_BOOLEAN, _XSD_INTEGER = XSD + "boolean", XSD + "integer"
 _NUMERIC_OR_BOOLEAN = frozenset(
@@ -351,3 +358,34 @@ def from_triples(
     plain = (ox.Triple(t.subject, t.predicate, t.object) for t in triples)
     nt = ox.serialize(plain, format=ox.RdfFormat.N_TRIPLES)
     return from_ntriples((nt or b"").decode("utf-8"), source=source, plan=plan)
+
+
+def from_rdf(
+    data: bytes,
+    fmt: str,
+    *,
+    source: str = "<input>",
+    base_iri: str | None = None,
+    plan: Plan | None = None,
+) -> list[BaseModel]:
+    """Build validated model objects from RDF text: the one parsing entry of record RDF.
+
+    :param fmt: ``turtle``, ``ntriples``, ``nquads``, ``rdfxml``, or ``jsonld`` whose contexts
+        were resolved (:func:`pl_vocab.rdf.jsonld.jsonld_for_parser`).
+    :param base_iri: resolve relative IRIs against it (without one they are an error).
+    :raises pl_vocab.io.rdf.RdfSyntaxError: for unsafe or malformed text, with line and column.
+    :raises RdfDataError: for triples that do not fit the schema.
+    """
+    from pl_vocab.io.rdf import to_canonical_ntriples
+
+    if fmt == "ntriples" and base_iri is None:
+        # N-Triples already in canonical form is checked and split in one pass, without the round
+        # trip through pyoxigraph; anything else (or text that is not UTF-8) takes the full parser
+        try:
+            lines = canonical_ntriples(data.decode("utf-8"))
+        except UnicodeDecodeError:
+            lines = None
+        if lines is not None:
+            return from_ntriples(lines, source=source, plan=plan)
+    nt = to_canonical_ntriples(data, fmt, source=source, base_iri=base_iri)
+    return from_ntriples(nt, source=source, plan=plan)

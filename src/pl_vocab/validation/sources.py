@@ -6,7 +6,7 @@ extension names one of these formats. Locations: the line of each record in NDJS
 (YAML also gives the line of each field), the subject IRI in RDF.
 
 A file that cannot be read at all (not UTF-8, malformed JSON or YAML, unsafe RDF) raises
-:class:`~pl_vocab.exchange.InputError`, which the command turns into exit 2. A single bad line of
+:class:`~pl_vocab.core.errors.InputError`, which the command turns into exit 2. A single bad line of
 NDJSON is a finding (R000) instead, and the lines after it are still checked.
 """
 
@@ -20,26 +20,19 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from pl_vocab.core.errors import InputError
 from pl_vocab.core.model import Finding, Location
-from pl_vocab.exchange import InputError, detect_format, normalize_format
-from pl_vocab.io.json_safe import JsonSyntaxError, decode, decode_at, not_json_data
+from pl_vocab.io.formats import detect_format, normalize_format, record_extensions
+from pl_vocab.io.json_safe import JsonSyntaxError, decode, not_json_data
+from pl_vocab.io.records import iter_json_records
+from pl_vocab.io.records import ndjson_lines as _ndjson_lines
+from pl_vocab.io.text import decode_utf8
 from pl_vocab.validation.layers import Place, Where, finding, not_json_finding
 
 __all__ = ["Item", "expand_paths", "iter_items", "ndjson_item", "ndjson_lines"]
 
-_EXTENSIONS = {
-    ".json": "json",
-    ".yaml": "yaml",
-    ".yml": "yaml",
-    ".ndjson": "ndjson",
-    ".jsonl": "ndjson",
-    ".jsonld": "jsonld",
-    ".ttl": "turtle",
-    ".nt": "ntriples",
-    ".nq": "nquads",
-    ".rdf": "rdfxml",
-    ".owl": "rdfxml",
-}
+_EXTENSIONS = record_extensions(scanned=True)  # what a directory is searched for
+_KNOWN = record_extensions()
 _MAX_FILE_BYTES = 2 * 1024**3  # whole-file formats are read into memory; NDJSON streams
 
 
@@ -84,37 +77,12 @@ def expand_paths(paths: Iterable[Path]) -> list[Path]:
 def _format_of(path: Path, given: str | None) -> str:
     if given:
         return normalize_format(given)
-    ext = _EXTENSIONS.get(path.suffix.lower())
+    ext = _KNOWN.get(path.suffix.lower())
     if ext:
         return ext
     with path.open("rb") as f:
         head = f.read(4096)
     return detect_format(path, head)
-
-
-def _decode(data: bytes, source: str) -> str:
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        raise InputError(
-            f"{source}, line {line}: not UTF-8 text (byte {exc.start}); save the file as UTF-8."
-        ) from None
-
-
-def _json_error(
-    source: str, problem: JsonSyntaxError, record: int | None = None, starts: int | None = None
-) -> InputError:
-    """The file's one-line error; a problem with no line of its own (nesting too deep) is placed
-    on the line where its record starts."""
-    where = ""
-    if problem.line is not None:
-        where = f", line {problem.line}"
-        where += f", column {problem.column}" if problem.column else ""
-    elif starts is not None:
-        where = f", line {starts}"
-    which = f" (record {record})" if record else ""
-    return InputError(f"{source}{where}{which}: invalid JSON ({problem.reason}).")
 
 
 # a \uD800-\uDFFF escape: a JSON or YAML text that has none cannot hold a lone surrogate
@@ -133,55 +101,18 @@ def _unicode_findings(data: Any, text: str, where: Where) -> list[Finding] | Non
 
 
 def _json_items(text: str, source: str, cls: str | None) -> Iterator[Item]:
-    """Records of a JSON file with the line each starts on (arrays are decoded element by
-    element, so a record's line is known without a second parser)."""
-    start = len(text) - len(text.lstrip())
-    if not text.startswith("[", start):
-        try:
-            doc = decode(text)
-        except JsonSyntaxError as exc:
-            raise _json_error(source, exc, None, text.count("\n", 0, start) + 1) from None
-        where = Place(file=source, line=text.count("\n", 0, start) + 1)
-        yield Item(doc, cls, where, findings=_unicode_findings(doc, text, where))
-        return
-    pos, line, counted, index = start + 1, 1, 0, 0
-    end = len(text)
-    while True:
-        while pos < end and text[pos] in " \t\r\n":
-            pos += 1
-        if pos < end and text[pos] == "]":
-            tail = text[pos + 1 :].strip()
-            if tail:
-                line += text.count("\n", counted, pos)
-                raise InputError(f"{source}, line {line}: unexpected text after the JSON array.")
-            return
-        if index and pos < end and text[pos] == ",":
-            pos += 1
-            while pos < end and text[pos] in " \t\r\n":
-                pos += 1
-        elif index:
-            line += text.count("\n", counted, pos)
-            raise InputError(f"{source}, line {line}: a ',' or ']' is missing between records.")
-        line += text.count("\n", counted, pos)
-        counted = pos
-        first = pos
-        try:
-            doc, pos = decode_at(text, pos)
-        except JsonSyntaxError as exc:
-            raise _json_error(source, exc, index + 1, line) from None
-        index += 1
-        where = Place(file=source, line=line, record_index=index)
-        yield Item(doc, cls, where, findings=_unicode_findings(doc, text[first:pos], where))
+    """Records of a JSON file with the line each starts on."""
+    for record in iter_json_records(text, source):
+        where = Place(file=source, line=record.line, record_index=record.index)
+        yield Item(
+            record.value, cls, where, findings=_unicode_findings(record.value, record.text, where)
+        )
 
 
 def ndjson_lines(path: Path) -> Iterator[tuple[int, bytes]]:
     """The non-blank lines of an NDJSON file with their line numbers (a BOM on line 1 dropped)."""
     with path.open("rb") as f:
-        for n, raw in enumerate(f, 1):
-            if n == 1 and raw.startswith(b"\xef\xbb\xbf"):
-                raw = raw[3:]
-            if raw.strip():
-                yield n, raw
+        yield from _ndjson_lines(f)
 
 
 def ndjson_item(raw: bytes, source: str, line: int, index: int) -> Item:
@@ -212,12 +143,10 @@ def _unreadable(where: Where, what: str) -> Item:
 
 
 def _yaml_items(data: bytes, source: str, cls: str | None) -> Iterator[Item]:
-    from pl_vocab.io.yaml_safe import YamlInputError, load_yaml_with_lines
+    from pl_vocab.io.yaml_safe import load_yaml_with_lines
 
     try:
-        doc, lines = load_yaml_with_lines(_decode(data, source), name=source)
-    except YamlInputError as exc:
-        raise InputError(str(exc)) from None
+        doc, lines = load_yaml_with_lines(decode_utf8(data, source), name=source)
     except RecursionError:
         raise InputError(f"{source}: the YAML is nested too deeply to read safely.") from None
 
@@ -284,7 +213,7 @@ def iter_items(path: Path, fmt: str | None = None, cls: str | None = None) -> It
     except OSError as exc:
         raise InputError(f"{source}: cannot be read ({exc.strerror}).") from None
     if kind == "json":
-        yield from _json_items(_decode(data, source), source, cls)
+        yield from _json_items(decode_utf8(data, source), source, cls)
     elif kind == "yaml":
         yield from _yaml_items(data, source, cls)
     else:
