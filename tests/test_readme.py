@@ -383,3 +383,40 @@ def test_a_wrong_exit_code_fails_with_the_readme_line(tmp_path: Path) -> None:
     block = Block("bash", 7, "true\nfalse   # says nothing, so it must exit 0\n")
     with pytest.raises(pytest.fail.Exception, match=r"README.md line 8: `false .*` exited 1"):
         run_shell(README, block, session, tmp_path / "state")
+
+
+# ---------------------------------------------------------------------------------- Makefile
+def _makefile_targets() -> set[str]:
+    """The targets a person runs: every rule name in the Makefile that is not a file path."""
+    text = (ROOT / "Makefile").read_text(encoding="utf-8")
+    rules = re.findall(r"^([A-Za-z][\w-]*)\s*:(?!=)", text, flags=re.MULTILINE)
+    return set(rules)
+
+
+def test_make_help_lists_every_target() -> None:
+    targets = _makefile_targets()
+    assert {"help", "demo", "test", "test-fast", "lint", "wheel-check"} <= targets
+    phony = re.search(r"^\.PHONY:(.*)$", (ROOT / "Makefile").read_text(encoding="utf-8"), re.M)
+    assert phony and set(phony.group(1).split()) == targets, "every target is .PHONY"
+    make = shutil.which("make")
+    if make is None:
+        pytest.skip("make is not installed")
+    out = subprocess.run(
+        [make, "--no-print-directory", "-s", "help"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+        env={"PATH": "/usr/bin:/bin"},
+    )
+    listed = set(re.findall(r"^make ([\w-]+)\s", out.stdout, flags=re.MULTILINE))
+    assert listed == targets, f"missing from make help: {sorted(targets - listed)}"
+
+
+def test_make_test_fast_deselects_slow_and_make_test_runs_everything() -> None:
+    text = (ROOT / "Makefile").read_text(encoding="utf-8")
+    fast = re.search(r"^test-fast:.*\n\t(.*)$", text, re.M)
+    full = re.search(r"^pytest:.*\n\t(.*)$", text, re.M)
+    assert fast and '-m "not slow"' in fast.group(1)
+    assert full and "-m" not in full.group(1).split()
+    assert re.search(r"^test: setup lint typecheck pytest$", text, re.M)
