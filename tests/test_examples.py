@@ -140,5 +140,7 @@ def test_every_example_folder_says_what_it_holds() -> None:
         text = (folder / "README.md").read_text(encoding="utf-8")
         for path in folder.iterdir():
             if path.name != "README.md":
-                assert f"`{path.name}`" in text, f"{folder.name}/README.md does not describe {path.name}"
+                assert f"`{path.name}`" in text, (
+                    f"{folder.name}/README.md does not describe {path.name}"
+                )
         assert "asset-based" in text

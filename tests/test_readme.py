@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import ast
 import io
-import os
 import re
 import shutil
 import subprocess
@@ -168,7 +167,11 @@ def _shell_script(commands: list[Command], state: Path) -> str:
         "}",
     ]
     for c in commands:
-        lines += [f'printf "\\n@@readme-line {c.line}@@\\n"', c.text, f"__readme_check $? {c.exit_code}"]
+        lines += [
+            f'printf "\\n@@readme-line {c.line}@@\\n"',
+            c.text,
+            f"__readme_check $? {c.exit_code}",
+        ]
     lines += [f'pwd > "{state}/cwd"', f'env -0 > "{state}/env"']
     return "\n".join(lines) + "\n"
 
@@ -205,7 +208,9 @@ def run_shell(readme: Path, block: Block, session: Session, state: Path) -> None
             pytrace=False,
         )
     session.cwd = Path((state / "cwd").read_text(encoding="utf-8").strip())
-    pairs = (item.partition("=") for item in (state / "env").read_text(encoding="utf-8").split("\0"))
+    pairs = (
+        item.partition("=") for item in (state / "env").read_text(encoding="utf-8").split("\0")
+    )
     session.env = {k: v for k, _, v in pairs if k}
 
 
@@ -237,7 +242,9 @@ def run_python(readme: Path, block: Block, session: Session) -> None:
         if not expected:
             exec(compile(ast.Module([node], []), str(readme), "exec"), session.namespace)
             continue
-        assert isinstance(node, ast.Expr), f"{readme.name} line {node.lineno}: '# ->' needs an expression"
+        assert isinstance(node, ast.Expr), (
+            f"{readme.name} line {node.lineno}: '# ->' needs an expression"
+        )
         got = eval(compile(ast.Expression(node.value), str(readme), "eval"), session.namespace)
         assert got == value, f"{readme.name} line {node.lineno}: {got!r}, the README says {value!r}"
 
@@ -358,7 +365,12 @@ def test_exit_and_not_run_marks() -> None:
     )
     assert shell_commands(block) == [
         Command(10, "pl-vocab check g.csv   # exit 1: findings", 1, None),
-        Command(12, "pip install x   # from an index (not run: needs the network)", 0, "needs the network"),
+        Command(
+            12,
+            "pip install x   # from an index (not run: needs the network)",
+            0,
+            "needs the network",
+        ),
         Command(13, "pl-vocab concept PBL   # ambiguous", 0, None),
     ]
 

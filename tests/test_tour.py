@@ -35,7 +35,9 @@ def _flat(text: str) -> str:
 
 def expected_phrases(vocab: Any) -> list[str]:
     """The counts, computed here from the vocabulary itself, in the words both texts use."""
-    guidance = [c for c in vocab.concepts if vocab.expand(c.facet) == vocab.expand(LANGUAGE_GUIDANCE)]
+    guidance = [
+        c for c in vocab.concepts if vocab.expand(c.facet) == vocab.expand(LANGUAGE_GUIDANCE)
+    ]
     deprecated = [c for c in vocab.concepts if c.deprecated]
     # every deprecated concept is a language-guidance term, so "deprecated" needs no other facet
     assert {c.id for c in deprecated} <= {c.id for c in guidance}
