@@ -310,8 +310,17 @@ def test_readme_runs_as_written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
     # the tour worked in a scratch folder: nothing was written into the clone
     assert sorted(p.name for p in (tmp_path / "clone").iterdir()) == [".venv", "examples"]
     assert session.cwd.is_relative_to(tmp_path / "tmp"), session.cwd
-    for written in ("report.json", "report.html", "mappings.sssom.tsv", "records.jsonld"):
-        assert (session.cwd / written).stat().st_size > 0, written
+    written = (
+        "report.json",
+        "report.html",
+        "mappings.sssom.tsv",
+        "records.jsonld",
+        "vocabulary.ttl",
+    )
+    for name in (*written, "shareable.jsonld"):
+        assert (session.cwd / name).stat().st_size > 0, name
+    shared = (session.cwd / "shareable.jsonld").read_text(encoding="utf-8")
+    assert "Lin tested four bridge designs" not in shared, "the redacted batch keeps a narrative"
 
 
 @pytest.mark.parametrize("readme", EXAMPLE_READMES, ids=lambda p: p.parent.name)
