@@ -304,6 +304,7 @@ def run_markdown(readme: Path, tmp: Path, monkeypatch: pytest.MonkeyPatch, **env
 
 
 # ------------------------------------------------------------------------------------ tests
+@pytest.mark.slow  # about 25 commands, 20 s on two cores: `make test` runs it, `make test-fast` not
 def test_readme_runs_as_written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     session = run_markdown(README, tmp_path, monkeypatch, with_pl_vocab=False)
     assert {("README.md", name) for name in session.not_run} == NOT_RUN
