@@ -1,6 +1,9 @@
 # pl_vocab task runner. Two commands do everything on a fresh machine (Python 3.11+, git, make):
 #   make demo   set up, then run the tour on the bundled examples
 #   make test   set up, then lint, type-check and run the whole test suite
+# Neither needs uv on your PATH: setup installs it into .tools/ if it is missing, and the locked
+# environment into .venv/. Afterwards `source .venv/bin/activate` puts pl-vocab on your PATH.
+# Every target has a line in `make help` (tests/test_readme.py checks that none is missing).
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
 UV_VERSION := 0.13.9
@@ -10,14 +13,24 @@ RUN := $(UV) run --locked
 # use the platform certificate store (a proxy or mirror may use its own certificate authority)
 export UV_SYSTEM_CERTS ?= 1
 
-.PHONY: help setup demo test pytest lint typecheck generate check-generated lint-schema wheel-check clean
+.PHONY: help setup demo test test-fast pytest lint typecheck generate check-generated lint-schema wheel-check clean
 
 help:
 	@echo "make demo             set up and run the tour on the bundled examples"
 	@echo "make test             set up and run lint, type checks and the whole test suite"
+	@echo "make test-fast        the test suite without the tests marked slow (the inner loop)"
+	@echo "make setup            install uv into .tools/ if it is not on PATH, and the locked env into .venv/"
+	@echo "make pytest           the whole test suite only (no lint, no type checks)"
+	@echo "make lint             ruff check and ruff format --check"
+	@echo "make typecheck        mypy (strict) on src/pl_vocab"
+	@echo "make lint-schema      linkml lint on the schema"
 	@echo "make generate         regenerate src/pl_vocab/_generated and docs/schema from schema/"
 	@echo "make check-generated  fail if the committed generated files differ from the schema's output"
-	@echo "make wheel-check      build the wheel, install it in a clean venv outside the tree, import it"
+	@echo "make wheel-check      build the wheel, install it in a clean venv outside the tree, run it"
+	@echo "make clean            remove build outputs and tool caches"
+	@echo "make help             this list"
+	@echo
+	@echo "After make setup (or make demo): source .venv/bin/activate, then run pl-vocab directly."
 
 .tools/bin/uv:
 	python3 -m venv .tools
@@ -31,8 +44,14 @@ demo: setup
 	@echo
 	@# the example glossary has deliberate mistakes: exit 1 (findings) is the expected outcome
 	$(RUN) pl-vocab check examples/glossaries/riverbend-usd-glossary.csv; test $$? -le 1
+	@echo
+	@echo "Next: run 'source .venv/bin/activate' in this folder; then pl-vocab is on your PATH"
+	@echo "(no uv needed) and the README's commands run as written: pl-vocab --help"
 
 test: setup lint typecheck pytest
+
+test-fast: setup
+	$(RUN) pytest -n auto -q -m "not slow" tests src/pl_vocab --doctest-modules
 
 pytest:
 	$(RUN) pytest -n auto -q tests src/pl_vocab --doctest-modules

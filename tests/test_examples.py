@@ -78,3 +78,69 @@ def test_python_jsonschema_agrees_with_jsonschema_rs(path: Path) -> None:
         full, format_checker=jsonschema.Draft201909Validator.FORMAT_CHECKER
     )
     assert ref.is_valid(data) == validator_for_class(cls).is_valid(data)
+
+
+# ------------------------------------------------------- examples/ (the README's and the tour's)
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+
+
+def test_example_records_are_one_valid_batch() -> None:
+    from pl_vocab.validation import validate_files
+
+    report = validate_files([EXAMPLES / "records"])
+    assert report.valid and report.findings == [], [f.id for f in report.findings]
+    assert report.stats["records"] >= 14
+
+
+def test_example_batch_refers_only_to_its_roster() -> None:
+    from pl_vocab.validation import validate_files
+
+    batch = EXAMPLES / "records" / "alder-creek-batch.ndjson"
+    roster = EXAMPLES / "records" / "alder-creek-roster.ndjson"
+    assert validate_files([batch], known=[roster]).findings == []
+    alone = validate_files([batch]).findings
+    assert alone and {f.id for f in alone} == {"V001"}  # the learners live in the roster
+    kinds = {json.loads(line)["type"] for line in roster.read_text(encoding="utf-8").splitlines()}
+    assert kinds == {"Learner", "Educator"}
+    kinds = {json.loads(line)["type"] for line in batch.read_text(encoding="utf-8").splitlines()}
+    assert kinds == {"LearnerGoal", "NarrativeAssessment"}
+
+
+def test_example_records_use_no_deficit_based_terms(vocab: Any) -> None:
+    """Asset-based language: no label of a deprecated concept in any example record."""
+    from pl_vocab.vocabulary import normalize_label
+
+    labels = {
+        normalize_label(lt.value)
+        for c in vocab.concepts
+        if c.deprecated
+        for lt in (*c.pref_label, *(c.alt_label or ()))
+    }
+    for path in (EXAMPLES / "records").iterdir():
+        if path.suffix in {".yaml", ".ndjson"}:
+            text = f" {normalize_label(path.read_text(encoding='utf-8'))} "
+            found = sorted(label for label in labels if f" {label} " in text)
+            assert found == [], f"{path.name} uses {found}"
+
+
+def test_pine_hollow_glossary_plants_one_deficit_term_and_needs_its_columns() -> None:
+    from pl_vocab.glossary.check import check_glossary
+
+    path = EXAMPLES / "glossaries" / "pine-hollow-sd-glossary.csv"
+    assert path.read_text(encoding="utf-8").splitlines()[0].startswith("Vocabulary,Meaning,")
+    report = check_glossary(path, columns="term=Vocabulary,definition=Meaning")
+    deficit = [(f.id, f.location.row) for f in report.findings if f.id.startswith("E")]
+    assert deficit == [("E001", 11)]  # Struggling Readers, planted (examples/glossaries/README.md)
+    readme = (EXAMPLES / "glossaries" / "README.md").read_text(encoding="utf-8")
+    assert "Struggling Readers (row 11)" in readme and "Trailhead Time (row 12)" in readme
+
+
+def test_every_example_folder_says_what_it_holds() -> None:
+    for folder in (EXAMPLES / "records", EXAMPLES / "glossaries"):
+        text = (folder / "README.md").read_text(encoding="utf-8")
+        for path in folder.iterdir():
+            if path.name != "README.md":
+                assert f"`{path.name}`" in text, (
+                    f"{folder.name}/README.md does not describe {path.name}"
+                )
+        assert "asset-based" in text

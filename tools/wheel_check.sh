@@ -15,11 +15,16 @@ names = set(zipfile.ZipFile(sys.argv[1]).namelist())
 need = ["pl_vocab/py.typed", "pl_vocab/_generated/models.py", "pl_vocab/_generated/schema.json",
         "pl_vocab/_generated/context.jsonld", "pl_vocab/_generated/shapes.ttl",
         "pl_vocab/_generated/vocabulary.json", "pl_vocab/_generated/schema_index.json",
-        "pl_vocab/_generated/schema/pl_vocab.yaml", "pl_vocab/_generated/schema/vocabulary/scheme.yaml"]
+        "pl_vocab/_generated/schema/pl_vocab.yaml", "pl_vocab/_generated/schema/vocabulary/scheme.yaml",
+        "pl_vocab/examples/records/lincoln-middle-school-records.yaml",
+        "pl_vocab/examples/records/alder-creek-roster.ndjson",
+        "pl_vocab/examples/records/alder-creek-batch.ndjson",
+        "pl_vocab/examples/glossaries/riverbend-usd-glossary.csv",
+        "pl_vocab/examples/glossaries/pine-hollow-sd-glossary.csv"]
 missing = [n for n in need if n not in names]
 assert not missing, f"wheel lacks {missing}"
 assert not any(n.startswith(("tests/", "tools/")) for n in names), "wheel ships tests or tools"
-print(f"wheel holds {len(names)} files, schema and vocabulary included")
+print(f"wheel holds {len(names)} files, schema, vocabulary and examples included")
 PY
 "$UV" venv --quiet --python 3.11 "$work/venv"
 "$UV" pip install --quiet --python "$work/venv/bin/python" "$wheel"
@@ -40,4 +45,11 @@ for mod in ("linkml", "linkml_runtime"):
     assert mod not in sys.modules, f"{mod} was imported"
 PY
 "$work/venv/bin/pl-vocab" concept "unfinished learning" --lang es
+# the tour, from a folder with no examples in it: it uses the ones shipped in the wheel, writes nothing
+mkdir "$work/elsewhere" && cd "$work/elsewhere"
+COLUMNS=200 "$work/venv/bin/pl-vocab" tour > "$work/tour.txt" || { cat "$work/tour.txt"; echo "the tour failed"; exit 1; }
+grep -q "example files valid" "$work/tour.txt" && grep -q "site-packages/pl_vocab/examples/records" "$work/tour.txt" \
+  || { cat "$work/tour.txt"; echo "the tour did not check the shipped examples"; exit 1; }
+test -z "$(ls -A "$work/elsewhere")" || { ls -A "$work/elsewhere"; echo "the tour wrote files"; exit 1; }
+echo "tour from $(pwd): $(tail -n 1 "$work/tour.txt")"
 echo "wheel check passed"

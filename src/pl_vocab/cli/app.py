@@ -335,8 +335,9 @@ def export(
 @app.command()
 def tour(
     examples: Annotated[
-        Path, typer.Option(help="Folder of example records (JSON or YAML) to validate.")
-    ] = Path("examples/records"),
+        Path | None,
+        typer.Option(help="Folder of records (JSON, YAML, NDJSON); default: the shipped examples."),
+    ] = None,
 ) -> None:
     """A five-minute tour: the vocabulary by facet, a few lookups, and the example records checked."""
     from pl_vocab.cli.tour import run_tour
