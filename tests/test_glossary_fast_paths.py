@@ -83,7 +83,9 @@ _COPULA = definitions._COPULA
 
 
 def _opening_by_lookup(own: str, norm: str) -> set[str]:
-    """_opening_concepts as first written: Vocabulary.lookup of every opening run."""
+    """_opening_concepts as first written: the labels equal after normalization (what
+    Vocabulary.lookup finds before it falls back to the matcher's lexical stages) of every
+    opening run."""
     vocab = load_vocabulary()
     if own and norm.startswith(own + " "):
         norm = norm[len(own) + 1 :]
@@ -91,7 +93,8 @@ def _opening_by_lookup(own: str, norm: str) -> set[str]:
         norm = _COPULA.sub("", norm)
     words = norm.split()
     for k in range(min(len(words), 8), 0, -1):
-        hits = {c.id for c, kind, _ in vocab.lookup(" ".join(words[:k])) if kind != "hidden"}
+        run = normalize_label(" ".join(words[:k]))
+        hits = {c.id for c, kind, _ in vocab._by_label.get(run, ()) if kind != "hidden"}
         if hits:
             return hits
     return set()

@@ -14,12 +14,9 @@ read raises :class:`GlossaryInputError` (exit code 2) naming the file, row, line
 from __future__ import annotations
 
 import hashlib
-import re
 import unicodedata
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
-from types import MappingProxyType
 
 from pl_vocab.core.model import Finding, Location
 from pl_vocab.glossary.columns import (
@@ -33,7 +30,15 @@ from pl_vocab.glossary.columns import (
     parse_columns_option,
 )
 from pl_vocab.glossary.structured import read_structured
+from pl_vocab.glossary.table import (
+    NOTHING_CHANGED,
+    GlossaryRow,
+    GlossaryTable,
+    clean_text,
+    split_synonyms,
+)
 from pl_vocab.io.excel import read_workbook
+from pl_vocab.io.formats import GLOSSARY_EXTENSIONS, glossary_reader
 from pl_vocab.io.tables import DEFAULT_MAX_ROWS, Record, Table, column_letter, read_delimited
 from pl_vocab.io.text import InputError, decode_text, input_finding
 
@@ -49,82 +54,9 @@ __all__ = [
 ]
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
-_DELIMITED = (".csv", ".tsv", ".txt")
-_WORKBOOKS = (".xlsx", ".xls", ".ods")
-_STRUCTURED = (".yaml", ".yml", ".json")
-SKOS_EXTENSIONS = (".ttl", ".nt", ".rdf", ".owl", ".jsonld")  # read by glossary.skos_input
-SUPPORTED_EXTENSIONS: tuple[str, ...] = _DELIMITED + _WORKBOOKS + _STRUCTURED + SKOS_EXTENSIONS
+SUPPORTED_EXTENSIONS: tuple[str, ...] = tuple(GLOSSARY_EXTENSIONS)
 _INJECTION = frozenset("=+-@\t\r")  # first characters a spreadsheet may run as a formula
-_NFC = unicodedata.normalize
-_NOTHING_CHANGED: Mapping[str, str] = MappingProxyType({})
-_SEPARATED = re.compile(r"[;|\r\n\u2028\u2029\x85]")
 _TEXT_ROLES = ("term", "definition", "notes", "broader", "language", "term_es", "definition_es")
-
-
-@dataclass(frozen=True, slots=True)
-class GlossaryRow:
-    """One entry of the glossary.
-
-    ``row`` is the row Excel shows (header = row 1) for tables and the 1-based entry number
-    for YAML/JSON; ``line`` is the line where it starts in a text file (``None`` in workbooks).
-    ``extra`` holds the unrecognized columns by header; ``original`` holds, for the roles
-    whose value stripping or NFC changed, the cell exactly as read (for whitespace checks).
-    """
-
-    row: int
-    line: int | None
-    term: str
-    definition: str | None
-    synonyms: list[str]
-    notes: str | None
-    broader: str | None
-    language: str | None
-    term_es: str | None
-    definition_es: str | None
-    extra: dict[str, str]
-    original: Mapping[str, str] = field(default_factory=lambda: _NOTHING_CHANGED)
-
-
-@dataclass(frozen=True)
-class GlossaryTable:
-    """A glossary as read: where from, how it was decoded, which column plays which role.
-
-    ``column_map`` maps role -> header; ``blank_rows`` counts the empty rows skipped;
-    ``term_language`` is ``"en"``/``"es"`` when the term column's header tells (see
-    :class:`~pl_vocab.glossary.columns.ColumnMapping`).
-    """
-
-    source: str
-    sha256: str
-    encoding: str | None
-    delimiter: str | None
-    sheet: str | None
-    header: list[str]
-    column_map: dict[str, str]
-    rows: list[GlossaryRow]
-    findings: list[Finding]
-    blank_rows: int = 0
-    term_language: str | None = None
-
-
-def split_synonyms(text: str | None) -> list[str]:
-    """Split a synonyms cell on ``;``, ``|`` and line breaks; on commas only when none of those
-    is present. Parts are stripped, put in NFC, and empty ones dropped.
-
-    >>> split_synonyms("Student voice; Learner voice | Voz"), split_synonyms("CBE, CBL")
-    (['Student voice', 'Learner voice', 'Voz'], ['CBE', 'CBL'])
-    >>> split_synonyms(None)
-    []
-    """
-    if not text:
-        return []
-    parts = _SEPARATED.split(text) if _SEPARATED.search(text) else text.split(",")
-    return [_clean(p) for p in parts if p and not p.isspace()]
-
-
-def _clean(text: str) -> str:
-    text = text.strip()
-    return text if text.isascii() else _NFC("NFC", text)
 
 
 def _refuse_size(source: str, size: int, max_bytes: int) -> GlossaryInputError:
@@ -138,7 +70,7 @@ def _refuse_size(source: str, size: int, max_bytes: int) -> GlossaryInputError:
 
 def _check_extension(source: str) -> str:
     ext = Path(source).suffix.lower()
-    if ext not in SUPPORTED_EXTENSIONS:
+    if glossary_reader(source) is None:
         raise GlossaryInputError(
             f"cannot read {ext or 'a file without an extension'} files as a glossary",
             location=Location(file=source),
@@ -218,15 +150,16 @@ def read_glossary_bytes(
     ('Equity', ['Fairness', 'Justice'], 1)
     """
     ext = _check_extension(name)
+    kind = glossary_reader(name)
     if len(data) > max_bytes:
         raise _refuse_size(name, len(data), max_bytes)
-    if sheet is not None and ext not in _WORKBOOKS:
+    if sheet is not None and kind != "workbook":
         raise GlossaryInputError(
             f"a sheet ({sheet!r}) was named, but {ext} files have no sheets",
             location=Location(file=name),
             fix="Name a sheet only for .xlsx, .xls and .ods files.",
         )
-    if ext in SKOS_EXTENSIONS:
+    if kind == "skos":
         from pl_vocab.glossary.skos_input import read_skos_glossary
 
         skos_table: GlossaryTable = read_skos_glossary(data, name, max_rows=max_rows)
@@ -235,14 +168,14 @@ def read_glossary_bytes(
     findings: list[Finding] = []
     codec: str | None = None
     try:
-        if ext in _WORKBOOKS:
+        if kind == "workbook":
             table = read_workbook(data, source=name, sheet=sheet, max_rows=max_rows)
         else:
             _refuse_workbook_bytes(data, name, ext)
             decoded = decode_text(data, source=name, encoding=encoding)
             codec = decoded.encoding
             findings.extend(decoded.findings)
-            if ext in _STRUCTURED:
+            if kind == "structured":
                 table = read_structured(
                     decoded.text, source=name, json_format=ext == ".json", max_rows=max_rows
                 )
@@ -288,7 +221,7 @@ def _build(
 ) -> GlossaryTable:
     """The glossary from a table as read: columns given their roles, header checked, rows
     read."""
-    header = [_clean(h) for h in table.header.cells]
+    header = [clean_text(h) for h in table.header.cells]
     width = max([len(header), *(len(r.cells) for r in table.records)])
     keys = _column_keys(header, width)
     where = _locator(table, keys)
@@ -414,7 +347,7 @@ def _row(
             raw = cells[i]
             value = raw.strip()
             if not value.isascii():
-                value = _NFC("NFC", value)
+                value = unicodedata.normalize("NFC", value)
             if value != raw:
                 changed = changed or {}
                 changed[role] = raw
@@ -435,7 +368,7 @@ def _row(
         term_es,
         definition_es,
         extra,
-        changed or _NOTHING_CHANGED,
+        changed or NOTHING_CHANGED,
     )
 
 
@@ -443,10 +376,10 @@ def _extra_values(cells: tuple[str, ...], named: _Columns, loose: _Columns) -> d
     """The cells of the columns with no role, by key: every named one, the loose ones that hold
     something."""
     count = len(cells)
-    extra = {key: _clean(cells[i]) for i, key in named if i < count}
+    extra = {key: clean_text(cells[i]) for i, key in named if i < count}
     for i, key in loose:
         if i < count and cells[i].strip():
-            extra[key] = _clean(cells[i])
+            extra[key] = clean_text(cells[i])
     return extra
 
 

@@ -15,12 +15,11 @@ from typing import Any
 from pl_vocab.core.errors import InputError
 from pl_vocab.core.model import Location
 from pl_vocab.glossary.columns import GlossaryInputError
-from pl_vocab.glossary.read import SKOS_EXTENSIONS
 from pl_vocab.io.formats import record_extensions
 from pl_vocab.io.json_safe import JsonInputError
 from pl_vocab.io.text import NotUtf8Error, decode_utf8
 
-__all__ = ["SKOS_EXTENSIONS", "read_skos_glossary"]
+__all__ = ["read_skos_glossary"]
 
 SKOS = "http://www.w3.org/2004/02/skos/core#"
 _RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
@@ -92,7 +91,7 @@ def read_skos_glossary(data: bytes, name: str, *, max_rows: int) -> Any:
     """Read SKOS into a :class:`~pl_vocab.glossary.read.GlossaryTable`."""
     import pyoxigraph as ox
 
-    from pl_vocab.glossary.read import GlossaryRow, GlossaryTable
+    from pl_vocab.glossary.table import GlossaryRow, GlossaryTable
     from pl_vocab.skos.integrity import check_skos
 
     ext = "." + name.rsplit(".", 1)[-1].lower()
