@@ -47,6 +47,9 @@ def run_convert(
     SHACL check then runs on the redacted records: they are what is written, and its messages
     cannot repeat a sensitive value on standard error.
     """
+    from contextlib import nullcontext
+
+    from pl_vocab.cli.output import atomic_writer, wrote
     from pl_vocab.exchange import (
         InputError,
         detect_format,
@@ -69,8 +72,7 @@ def run_convert(
         fmt = (
             normalize_format(from_) if from_ else detect_format(source, source.read_bytes()[:2048])
         )
-        out = output.open("w", encoding="utf-8", newline="\n") if output else sys.stdout
-        try:
+        with atomic_writer(output) if output else nullcontext(sys.stdout) as out:
             if shacl:
                 records = load(source, fmt, cls=class_name)
                 if redact:
@@ -90,9 +92,6 @@ def run_convert(
                 records = load(source, fmt, cls=class_name)
                 count = len(records)
                 out.write(dumps(records, target, redact=redact))
-        finally:
-            if output:
-                out.close()
     except MissingExtraError as exc:
         print(f"pl-vocab: {exc}", file=sys.stderr)
         return 2
@@ -109,5 +108,5 @@ def run_convert(
         )
         return 2
     if output:
-        print(f"wrote {count} record(s) to {output} as {target}", file=sys.stderr)
+        wrote(output, f"{count} record(s) as {target}")
     return 0

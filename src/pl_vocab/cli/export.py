@@ -64,8 +64,10 @@ def run_export(to: str, output: Path | None, glossary: Path | None) -> int:
         print(f"pl-vocab: SKOS not written: {len(errors)} integrity error(s).", file=sys.stderr)
         return 1
     if output:
-        output.write_text(text, encoding="utf-8")
-        print(f"wrote {len(triples)} triples to {output} as {fmt}", file=sys.stderr)
+        from pl_vocab.cli.output import write_text, wrote
+
+        write_text(output, text)
+        wrote(output, f"{len(triples)} triples as {fmt}")
     else:
         sys.stdout.write(text)
     return 0

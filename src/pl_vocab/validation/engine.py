@@ -116,7 +116,9 @@ class Validator:
             raise ValueError("now must carry a timezone")
         self.state = BatchState(now=now, known={expand(k) for k in self.known_ids})
         if self.class_name is not None and self.class_name not in known_classes():
-            raise KeyError(_unknown_class_message(self.class_name))
+            from pl_vocab.core.errors import PlVocabError
+
+            raise PlVocabError(_unknown_class_message(self.class_name))
 
     # ------------------------------------------------------------------------- one record
     def check(self, record: Any, where: Where | None = None) -> list[Finding]:
