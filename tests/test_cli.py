@@ -80,7 +80,7 @@ def test_tour_reports_invalid_records_without_values(tmp_path) -> None:  # type:
 
 def test_start_up_imports_no_heavy_modules() -> None:
     code = (
-        "import sys, pl_vocab.cli\n"
+        "import sys, pl_vocab.cli.app\n"
         "names = ('linkml', 'linkml_runtime', 'rdflib', 'pydantic', 'rich', 'pl_vocab.glossary',\n"
         "         'pl_vocab.report', 'pl_vocab.validation', 'pl_vocab.vocabulary', 'tempfile')\n"
         "heavy = [m for m in names if m in sys.modules]\n"
@@ -88,6 +88,19 @@ def test_start_up_imports_no_heavy_modules() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_version_answers_without_building_the_commands() -> None:
+    """``pl-vocab --version`` skips typer's building of every command (most of a call's time)."""
+    code = (
+        "import sys, typer.main\n"
+        "def refuse(app):\n    raise AssertionError('the commands were built')\n"
+        "typer.main.get_command = refuse\n"
+        "sys.argv = ['pl-vocab', '--version']\nfrom pl_vocab.cli import main\nmain()\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.startswith("pl-vocab ") and out.stderr == ""
 
 
 def test_library_import_stays_light() -> None:
