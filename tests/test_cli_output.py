@@ -278,3 +278,20 @@ def test_a_user_error_in_process_is_exit_2_too(inputs: dict[str, Path]) -> None:
     assert result.exit_code == 2, result.output
     assert result.stderr.startswith("pl-vocab: 'Lerner' is not a pl_vocab class.")
     assert "Did you mean Learner?" in result.stderr
+
+
+def test_a_user_error_of_several_lines_is_said_on_one(
+    inputs: dict[str, Path], monkeypatch: Any
+) -> None:
+    from typer.testing import CliRunner
+
+    import pl_vocab.glossary.check as checker
+    from pl_vocab.core.errors import PlVocabError
+
+    def refuse(*args: Any, **kwargs: Any) -> Any:
+        raise PlVocabError("g.csv: cannot be read.\n  Save it as CSV UTF-8.")
+
+    monkeypatch.setattr(checker, "check_glossary", refuse)
+    result = CliRunner().invoke(app, ["check", str(inputs["glossary"])])
+    assert result.exit_code == 2
+    assert result.stderr == "pl-vocab: g.csv: cannot be read. Save it as CSV UTF-8.\n"

@@ -67,14 +67,15 @@ def debug_enabled() -> bool:
 
 
 def say(message: str) -> None:
-    """One line on standard error, prefixed ``pl-vocab: `` (the prefix is never doubled)."""
-    text = message if message.startswith("pl-vocab: ") else f"pl-vocab: {message}"
-    typer.echo(text, err=True)
+    """``message`` as ONE line on standard error (its lines joined), prefixed ``pl-vocab: ``
+    (never twice)."""
+    text = " ".join(line.strip() for line in message.splitlines() if line.strip())
+    typer.echo(text if text.startswith("pl-vocab: ") else f"pl-vocab: {text}", err=True)
 
 
 def fail(message: str, code: int = USAGE) -> NoReturn:
     """Say ``message`` on one line and stop with ``code`` (a usage error unless told)."""
-    say(" ".join(message.split("\n")))
+    say(message)
     raise typer.Exit(code)
 
 
@@ -229,7 +230,7 @@ def exit_code_for(exc: BaseException) -> int:
             say(message)
         return USAGE if "UsageError" in names else int(getattr(exc, "exit_code", USAGE))
     if isinstance(exc, PlVocabError):
-        say(" ".join(str(exc).split("\n")))
+        say(str(exc))
         return USAGE
     if not debug_enabled():
         say(f"internal error ({type(exc).__name__}). Run again with --debug and report it.")
