@@ -200,14 +200,9 @@ def tour(examples: opt.Examples = Path("examples/records"), debug: opt.Debug = F
 
 
 def main() -> None:
-    """Entry point of the ``pl-vocab`` command: every outcome becomes one of the exit codes.
-
-    ``pl-vocab --version`` alone is answered before typer builds the commands (most of the time
-    a call takes), so that it stays as quick as the interpreter allows.
-    """
+    """Run ``pl-vocab``: every outcome becomes one of the exit codes (``pl_vocab.cli.main``
+    answers ``--version`` alone before it comes here)."""
     try:
-        if sys.argv[1:] == ["--version"]:
-            opt.show_version(True)
         rc = app(standalone_mode=False, prog_name="pl-vocab")
     except SystemExit:
         raise

@@ -40,7 +40,6 @@ __all__ = [
     "choose",
     "language",
     "severity",
-    "show_version",
     "split_list",
 ]
 
@@ -178,8 +177,7 @@ class Group(TyperGroup):
 
 
 # ------------------------------------------------------------------ shared options
-def show_version(value: bool) -> None:
-    """``--version``: print ``pl-vocab VERSION`` and stop (exit 0)."""
+def _show_version(value: bool) -> None:
     if value:
         from pl_vocab import __version__
 
@@ -194,7 +192,7 @@ def _debug(value: bool) -> None:
 
 Version = Annotated[
     bool,
-    typer.Option("--version", callback=show_version, is_eager=True, help="Show the version."),
+    typer.Option("--version", callback=_show_version, is_eager=True, help="Show the version."),
 ]
 Debug = Annotated[
     bool,
