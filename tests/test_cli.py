@@ -7,6 +7,8 @@ import sys
 
 import pytest
 
+import pl_vocab
+
 from .conftest import ROOT
 
 
@@ -80,12 +82,35 @@ def test_tour_reports_invalid_records_without_values(tmp_path) -> None:  # type:
 
 def test_start_up_imports_no_heavy_modules() -> None:
     code = (
-        "import sys, pl_vocab.cli\n"
-        "heavy = [m for m in ('linkml', 'linkml_runtime', 'rdflib', 'pydantic', 'rich') if m in sys.modules]\n"
+        "import sys, pl_vocab.cli.app\n"
+        "names = ('linkml', 'linkml_runtime', 'rdflib', 'pydantic', 'rich', 'pl_vocab.glossary',\n"
+        "         'pl_vocab.report', 'pl_vocab.validation', 'pl_vocab.vocabulary', 'tempfile')\n"
+        "heavy = [m for m in names if m in sys.modules]\n"
         "print(heavy)"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_version_loads_no_command_line_framework() -> None:
+    """``pl-vocab --version`` answers before typer (most of a call's time) is even imported."""
+    code = (
+        "import sys\nsys.argv = ['pl-vocab', '--version']\nfrom pl_vocab.cli import main\n"
+        "try:\n    main()\nexcept SystemExit as exc:\n    assert exc.code == 0\n"
+        "print([m for m in ('typer', 'rich', 'pydantic', 'pl_vocab.cli.app') if m in sys.modules])"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.splitlines() == [f"pl-vocab {pl_vocab.__version__}", "[]"]
+
+
+def test_app_is_the_application_whatever_was_imported_first() -> None:
+    code = (
+        "import pl_vocab.cli.app, pl_vocab.cli.options\n"
+        "from pl_vocab.cli import app\nimport typer\n"
+        "print(isinstance(app, typer.Typer), isinstance(pl_vocab.cli.app, typer.Typer))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "True True"
 
 
 def test_library_import_stays_light() -> None:

@@ -206,6 +206,22 @@ class Vocabulary:
             )
         return list(seen.values())
 
+    def meanings(self, term: str) -> list[Concept]:
+        """The concepts ``term`` may mean: the one it names, else every candidate of :meth:`lookup`.
+
+        More than one means the term is ambiguous (an acronym such as PBL) and a glossary must
+        say which; an empty list means the vocabulary has no such term.
+
+        >>> [c.id for c in load_vocabulary().meanings("Student Voice")]
+        ['plvc:learner-voice']
+        >>> sorted(c.id for c in load_vocabulary().meanings("PBL"))
+        ['plvc:competency-based-education', 'plvc:project-based-learning']
+        """
+        found = self.get(term)
+        if found is not None:
+            return [found]
+        return list({c.id: c for c, _, _ in self.lookup(term)}.values())
+
     # ------------------------------------------------------------------ text
     @staticmethod
     def _text(values: Iterable[LocalizedText] | None, language: str) -> str | None:

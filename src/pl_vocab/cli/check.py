@@ -1,25 +1,25 @@
-"""``pl-vocab check``: argument handling around :func:`check_glossary` and the renderers."""
+"""``pl-vocab check``: options checked, :func:`check_glossary` run, the report shown or written.
+
+Exit codes (:mod:`pl_vocab.cli.output`): 0 clean at the ``--fail-on`` threshold, 1 findings at or
+above it, 2 unreadable or unsafe input, an output that cannot be written, or a usage error (one
+line saying why), 3 internal error.
+"""
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from pl_vocab.cli import options, output
+
 __all__ = ["run_check"]
-
-_FORMATS = ("text", "json", "markdown", "html", "sssom")
-
-
-def _split(value: str | None) -> list[str]:
-    return [v.strip() for v in (value or "").split(",") if v.strip()]
 
 
 def run_check(
     glossary: Path,
     format: str,
-    output: Path | None,
+    output_path: Path | None,
     fail_on: str,
     select: str | None,
     ignore: str | None,
@@ -27,43 +27,20 @@ def run_check(
     sheet: str | None,
     console: Callable[[], Any],
 ) -> int:
-    """Check and render; return the exit code (0 clean at the threshold, 1 findings, 2 unreadable)."""
-    from pl_vocab.core.errors import PlVocabError
-    from pl_vocab.core.model import Severity
+    """Check and render; return the exit code.
+
+    :raises pl_vocab.core.errors.PlVocabError: for an unreadable glossary or an output that
+        cannot be written (the command turns it into one line and exit 2).
+    """
+    fmt = options.choose(format, options.CHECK_FORMATS)
+    threshold = options.severity(fail_on)
     from pl_vocab.glossary.check import check_glossary
 
-    fmt = format.lower()
-    if fmt not in _FORMATS:
-        print(
-            f"pl-vocab: unknown --format {format!r}; use one of {', '.join(_FORMATS)}.",
-            file=sys.stderr,
-        )
-        return 2
-    try:
-        threshold = Severity(fail_on.lower())
-    except ValueError:
-        print(
-            f"pl-vocab: --fail-on takes error, warning or info, not {fail_on!r}.", file=sys.stderr
-        )
-        return 2
-    try:
-        report = check_glossary(
-            glossary, sheet=sheet, columns=columns, select=_split(select), ignore=_split(ignore)
-        )
-    except PlVocabError as exc:
-        print(f"pl-vocab: {exc}", file=sys.stderr)
-        return 2
-    from pl_vocab.report.render import render
-
-    if fmt == "text" and output is None:
-        from pl_vocab.report.render_text import render_text
-
-        sys.stdout.write(render_text(report, color=sys.stdout.isatty()))
-    else:
-        text = render(report, fmt)
-        if output is not None:
-            output.write_text(text, encoding="utf-8")
-            print(f"wrote the {fmt} report to {output}", file=sys.stderr)
-        else:
-            sys.stdout.write(text)
-    return report.exit_code(threshold)
+    report = check_glossary(
+        glossary,
+        sheet=sheet,
+        columns=columns,
+        select=options.split_list(select),
+        ignore=options.split_list(ignore),
+    )
+    return output.emit_report(report, fmt, output_path, threshold, console)

@@ -7,14 +7,15 @@ unwritable output).
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
+
+from pl_vocab.cli.output import FINDINGS, USAGE, say, wrote
 
 __all__ = ["run_convert"]
 
 
 def _fail(message: object, code: int) -> int:
-    print(f"pl-vocab: {message}", file=sys.stderr)
+    say(str(message))
     return code
 
 
@@ -44,20 +45,20 @@ def run_convert(
             source, to, output, from_=from_, cls=class_name, redact=redact, shacl=shacl
         )
     except MissingExtraError as exc:
-        return _fail(exc, 2)
+        return _fail(exc, USAGE)
     except RdfDataError as exc:
-        return _fail(exc, 1)
+        return _fail(exc, FINDINGS)
     except InputError as exc:
-        return _fail(exc, 2)
+        return _fail(exc, USAGE)
     except UnicodeDecodeError as exc:
-        return _fail(f"{source}: not UTF-8 text (byte {exc.start}); save it as UTF-8.", 2)
+        return _fail(f"{source}: not UTF-8 text (byte {exc.start}); save it as UTF-8.", USAGE)
     except OSError as exc:
         where = output if output is not None else source
-        return _fail(f"{where}: {exc.strerror or exc}.", 2)
+        return _fail(f"{where}: {exc.strerror or exc}.", USAGE)
     if result.problems:
         for f in result.problems:
-            print(f"pl-vocab: {source}: {f}", file=sys.stderr)
-        return 1
+            say(f"{source}: {f}")
+        return FINDINGS
     if output:
-        print(f"wrote {result.count} record(s) to {output} as {result.target}", file=sys.stderr)
+        wrote(output, f"{result.count} record(s) as {result.target}")
     return 0

@@ -23,7 +23,6 @@ def run_export(to: str, output: Path | None, glossary: Path | None) -> int:
     from pl_vocab.core.errors import InputError
     from pl_vocab.exchange import load
     from pl_vocab.io.formats import normalize_format
-    from pl_vocab.io.output import write_text_atomic
     from pl_vocab.rdf.load import RdfDataError
     from pl_vocab.skos import check_skos, glossary_to_skos, vocabulary_to_skos
 
@@ -59,12 +58,10 @@ def run_export(to: str, output: Path | None, glossary: Path | None) -> int:
         print(f"pl-vocab: SKOS not written: {len(errors)} integrity error(s).", file=sys.stderr)
         return 1
     if output:
-        try:
-            write_text_atomic(output, text)
-        except InputError as exc:
-            print(f"pl-vocab: {exc}", file=sys.stderr)
-            return 2
-        print(f"wrote {len(triples)} triples to {output} as {fmt}", file=sys.stderr)
+        from pl_vocab.cli.output import write_text, wrote
+
+        write_text(output, text)
+        wrote(output, f"{len(triples)} triples as {fmt}")
     else:
         sys.stdout.write(text)
     return 0

@@ -1,26 +1,59 @@
 """Writing an output file safely: all or nothing.
 
-The text goes to a temporary file in the same folder, which replaces the target only once it is
-complete; a failure (an error while converting, a full disk) leaves the target as it was. So a
-command can read and write the same file (``convert a.json --to json -o a.json``), and never
-leaves a half-written or empty output behind.
+The text goes to a temporary file in the same folder, flushed to disk, which replaces the target
+in one rename only once it is complete; a failure (an error while converting, a full disk, an
+interrupt) leaves the target as it was and removes the temporary file. So a command can read and
+write the same file (``convert a.json --to json -o a.json``), and never leaves a half-written or
+empty output behind. Every command and library function that writes a file uses this module.
 """
 
 from __future__ import annotations
 
 import contextlib
+import io
 import os
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
 
 from pl_vocab.core.errors import InputError
 
-__all__ = ["atomic_output", "write_text_atomic"]
+__all__ = ["OutputError", "atomic_output", "write_text_atomic"]
+
+
+class OutputError(InputError):
+    """An output path that cannot be written (exit code 2); the message names path and reason.
+
+    >>> print(OutputError(Path("/no/such/dir/x.html"), FileNotFoundError(2, "No such file")))
+    /no/such/dir/x.html: cannot be written (no folder /no/such/dir).
+    """
+
+    def __init__(self, path: Path, cause: OSError) -> None:
+        folder = path.parent
+        if not folder.is_dir():
+            reason = f"no folder {folder}"
+        elif path.is_dir():
+            reason = "it is a folder"
+        else:
+            reason = cause.strerror or type(cause).__name__
+        super().__init__(f"{path}: cannot be written ({reason}).")
+        self.path = path
+
+
+class _AtomicText(io.TextIOWrapper):
+    """A text file whose write errors become :class:`OutputError` naming the final path."""
+
+    target: Path
+
+    def write(self, s: str) -> int:
+        try:
+            return super().write(s)
+        except OSError as exc:
+            raise OutputError(self.target, exc) from None
 
 
 def _mode_for(path: Path) -> int:
+    """The permissions a plain ``open(path, "w")`` would give (the existing file's, if any)."""
     try:
         return path.stat().st_mode & 0o7777
     except OSError:
@@ -29,50 +62,63 @@ def _mode_for(path: Path) -> int:
         return 0o666 & ~mask
 
 
-def _cannot_write(path: Path, exc: OSError) -> InputError:
-    return InputError(f"{path}: cannot be written ({exc.strerror or exc}).")
+@contextlib.contextmanager
+def _special(path: Path) -> Iterator[IO[str]]:
+    """/dev/null, a named pipe, a terminal: written in place (there is nothing to replace)."""
+    try:
+        stream = path.open("w", encoding="utf-8", newline="\n")
+    except OSError as exc:
+        raise OutputError(path, exc) from None
+    try:
+        with stream:
+            yield stream
+    except OSError as exc:
+        raise OutputError(path, exc) from None
 
 
 @contextlib.contextmanager
 def atomic_output(path: Path) -> Iterator[IO[str]]:
     """A text stream (UTF-8, ``\\n`` line ends) whose content replaces ``path`` when the block
-    ends without an exception; with one, ``path`` is left untouched.
+    ends without an exception; with one, ``path`` is left untouched and nothing is left behind.
 
-    :raises InputError: when the folder cannot be written (no such folder, no permission).
+    :raises OutputError: (an :class:`InputError`, exit 2) when the file cannot be created,
+        written or renamed into place (no such folder, a folder by that name, no permission,
+        a full disk).
 
-    >>> import tempfile, pathlib
-    >>> target = pathlib.Path(tempfile.mkdtemp()) / "out.txt"
+    >>> import tempfile
+    >>> target = Path(tempfile.mkdtemp()) / "out.txt"
     >>> with atomic_output(target) as out:
     ...     _ = out.write("done\\n")
-    >>> target.read_text()
-    'done\\n'
+    >>> target.read_text(), [p.name for p in target.parent.iterdir()]
+    ('done\\n', ['out.txt'])
     """
-    if path.exists() and not path.is_file() and not path.is_dir():  # /dev/null, a named pipe
-        try:
-            stream = path.open("w", encoding="utf-8", newline="\n")
-        except OSError as exc:
-            raise _cannot_write(path, exc) from None
-        with stream:
+    path = Path(path)
+    if path.exists() and not path.is_file() and not path.is_dir():
+        with _special(path) as stream:
             yield stream
         return
-    folder = path.parent
+    import tempfile
+
     try:
-        fd, temp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+        fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
     except OSError as exc:
-        raise _cannot_write(path, exc) from None
-    temp_path = Path(temp)
+        raise OutputError(path, exc) from None
+    temp = Path(name)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
-            yield out
+        handle = _AtomicText(os.fdopen(fd, "wb"), encoding="utf-8", newline="\n")
+        handle.target = path
+        with handle:
+            yield handle
+            handle.flush()
+            os.fsync(handle.fileno())
+        temp.chmod(_mode_for(path))  # mkstemp makes 0600: give what a plain open() would
+        temp.replace(path)
+    except OSError as exc:
+        temp.unlink(missing_ok=True)
+        raise OutputError(path, exc) from None
     except BaseException:
-        temp_path.unlink(missing_ok=True)
+        temp.unlink(missing_ok=True)
         raise
-    try:
-        temp_path.chmod(_mode_for(path))
-        temp_path.replace(path)
-    except OSError as exc:
-        temp_path.unlink(missing_ok=True)
-        raise _cannot_write(path, exc) from None
 
 
 def write_text_atomic(path: Path, text: str) -> None:
