@@ -13,7 +13,7 @@ RUN := $(UV) run --locked
 # use the platform certificate store (a proxy or mirror may use its own certificate authority)
 export UV_SYSTEM_CERTS ?= 1
 
-.PHONY: help setup demo test test-fast pytest lint typecheck generate check-generated lint-schema wheel-check clean
+.PHONY: help setup demo test test-fast pytest lint typecheck generate check-generated node-tools lint-schema wheel-check clean
 
 help:
 	@echo "make demo             set up and run the tour on the bundled examples"
@@ -21,10 +21,11 @@ help:
 	@echo "make test-fast        the test suite without the tests marked slow (the inner loop)"
 	@echo "make setup            install uv into .tools/ if it is not on PATH, and the locked env into .venv/"
 	@echo "make pytest           the whole test suite only (no lint, no type checks)"
-	@echo "make lint             ruff check and ruff format --check"
+	@echo "make lint             ruff check (complexity at most 15), ruff format --check, import-layer contracts"
 	@echo "make typecheck        mypy (strict) on src/pl_vocab"
 	@echo "make lint-schema      linkml lint on the schema"
-	@echo "make generate         regenerate src/pl_vocab/_generated and docs/schema from schema/"
+	@echo "make generate         regenerate src/pl_vocab/_generated, docs/schema and the language-subtag tables"
+	@echo "make node-tools       install ajv (npm) into .tools/node for the strict JSON Schema tests"
 	@echo "make check-generated  fail if the committed generated files differ from the schema's output"
 	@echo "make wheel-check      build the wheel, install it in a clean venv outside the tree, run it"
 	@echo "make clean            remove build outputs and tool caches"
@@ -59,6 +60,7 @@ pytest:
 lint:
 	$(RUN) ruff check .
 	$(RUN) ruff format --check src tests tools benchmarks
+	$(RUN) lint-imports --no-logo --no-cache
 
 typecheck:
 	$(RUN) mypy
@@ -68,9 +70,15 @@ lint-schema:
 
 generate: setup
 	$(RUN) python -m tools.generate
+	$(RUN) python -m tools.language_tags
 
 check-generated:
 	$(RUN) python -m tools.generate --check
+	$(RUN) python -m tools.language_tags --check
+
+# ajv and ajv-formats from npm, for tests/test_contract.py (skipped without them)
+node-tools:
+	bash tools/install_node_tools.sh
 
 wheel-check: setup
 	bash tools/wheel_check.sh "$(UV)"
