@@ -277,8 +277,8 @@ def test_a_user_error_in_process_is_exit_2_too(inputs: dict[str, Path]) -> None:
 
     result = CliRunner().invoke(app, ["validate", str(inputs["records"]), "--class", "Lerner"])
     assert result.exit_code == 2, result.output
-    assert result.stderr.startswith("pl-vocab: 'Lerner' is not a pl_vocab class.")
-    assert "Did you mean Learner?" in result.stderr
+    assert result.stderr.startswith("pl-vocab: unknown class 'Lerner'; did you mean 'Learner'?")
+    assert result.stderr.count("\n") == 1
 
 
 def test_a_user_error_of_several_lines_is_said_on_one(

@@ -14,8 +14,8 @@ from pl_vocab import normalize
 from pl_vocab.glossary.check import _collector_paused, check_table
 from pl_vocab.glossary.checks import definitions, mapping
 from pl_vocab.glossary.checks.base import _ascii_normalized
-from pl_vocab.glossary.normalize import fold, phrases, prefold
 from pl_vocab.glossary.read import read_glossary_bytes
+from pl_vocab.normalize import fold, phrases, prefold
 from pl_vocab.vocabulary import load_vocabulary, normalize_label
 
 _ASCII = st.text(st.characters(max_codepoint=127), max_size=40)

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from pl_vocab import load_vocabulary
 from pl_vocab.glossary import match as match_module
 from pl_vocab.glossary.match import Candidate, Mapping, Matcher, TermMatch
-from pl_vocab.glossary.normalize import (
+from pl_vocab.normalize import (
     FOLD_LANGUAGES,
     clean,
     compact,

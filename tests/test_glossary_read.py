@@ -36,7 +36,8 @@ from pl_vocab.glossary.read import (
 )
 from pl_vocab.io.excel import read_workbook
 from pl_vocab.io.tables import column_letter, read_delimited
-from pl_vocab.io.text import InputError, decode_text
+from pl_vocab.core.errors import InputError
+from pl_vocab.io.text import decode_text
 
 SPANISH_CSV = (
     "Término;Definition;Definición (ES);Notes\r\n"

@@ -114,7 +114,15 @@ def test_the_other_expanders_agree_with_the_prefix_map(value: str) -> None:
     assert rules.expand(value) == expand(value)
 
 
-def test_serialization_prefixes_are_the_exchange_ones() -> None:
-    from pl_vocab import exchange
+def test_turtle_output_declares_the_serialization_prefixes() -> None:
+    from pl_vocab import dumps
+    from pl_vocab.models import Learner
 
-    assert prefixes.serialization_prefixes() == exchange._prefixes()
+    turtle = dumps(Learner(id="https://district.example.org/learners/1"), "turtle")
+    declared = dict(
+        line.removeprefix("@prefix ").rstrip(" .").split(": ", 1)
+        for line in turtle.splitlines()
+        if line.startswith("@prefix ")
+    )
+    wanted = {k: f"<{v}>" for k, v in prefixes.serialization_prefixes().items()}
+    assert declared == wanted

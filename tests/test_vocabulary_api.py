@@ -112,6 +112,7 @@ def test_the_example_glossaries_have_lexical_mappings() -> None:
     assert {name for name, _, _ in _MAPPED} == {
         "lakeshore-district-glossary.yaml",
         "mesa-verde-sd-glossary.xlsx",
+        "pine-hollow-sd-glossary.csv",
         "riverbend-usd-glossary.csv",
     }
 

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 __all__ = [
+    "InputError",
     "PlVocabError",
     "UnknownConceptError",
     "Vocabulary",
@@ -38,13 +39,14 @@ _LAZY = {
     "load_vocabulary": "pl_vocab.vocabulary",
     "Vocabulary": "pl_vocab.vocabulary",
     "normalize_label": "pl_vocab.vocabulary",
+    "InputError": "pl_vocab.core.errors",
     "PlVocabError": "pl_vocab.core.errors",
     "UnknownConceptError": "pl_vocab.core.errors",
 }
 
 if TYPE_CHECKING:
     from pl_vocab.convert import dump, dumps
-    from pl_vocab.core.errors import PlVocabError, UnknownConceptError
+    from pl_vocab.core.errors import InputError, PlVocabError, UnknownConceptError
     from pl_vocab.exchange import load, loads, to_rdflib_graph
     from pl_vocab.vocabulary import Vocabulary, load_vocabulary, normalize_label
 

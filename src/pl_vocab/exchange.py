@@ -30,6 +30,7 @@ from pl_vocab.io.formats import FORMAT_NAMES, detect_format, format_info, normal
 from pl_vocab.io.json_safe import read_json
 from pl_vocab.io.records import ndjson_lines
 from pl_vocab.io.text import decode_utf8
+from pl_vocab.prefixes import serialization_prefixes
 
 if TYPE_CHECKING:
     import rdflib
@@ -48,7 +49,6 @@ __all__ = [
     "loader",
     "loads",
     "normalize_format",
-    "rdf_prefixes",
     "to_rdflib_graph",
     "write_stream",
 ]
@@ -64,13 +64,6 @@ Loader = Callable[[bytes, str | None, str], list[BaseModel]]
 # ------------------------------------------------------------------------------------- writing
 def _tagged(obj: BaseModel) -> dict[str, Any]:
     return {"type": type(obj).__name__, **obj.model_dump(mode="json", exclude_none=True)}
-
-
-def rdf_prefixes() -> dict[str, str]:
-    """The prefixes Turtle output declares (the schema's, without LinkML's own)."""
-    from pl_vocab.rdf.plan import get_plan
-
-    return {k: v for k, v in get_plan().prefixes.items() if k not in ("linkml", "schema", "shex")}
 
 
 def _payload(items: list[BaseModel], single: bool) -> Any:
@@ -108,7 +101,7 @@ def _dump_turtle(items: list[BaseModel], single: bool) -> str:
     from pl_vocab.io.rdf import serialize_triples
     from pl_vocab.rdf.export import to_triples
 
-    return serialize_triples(to_triples(items), "turtle", prefixes=rdf_prefixes())
+    return serialize_triples(to_triples(items), "turtle", prefixes=serialization_prefixes())
 
 
 _DUMPERS: dict[str, Dumper] = {

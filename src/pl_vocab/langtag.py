@@ -79,6 +79,7 @@ from pl_vocab.language_codes import (
     ISO_639_1,
     ISO_3166_1_ALPHA2,
     REGISTRY_FILE_DATE,
+    CodeProblemKind,
     language_code_issue,
     region_issue,
 )
@@ -105,12 +106,7 @@ ProblemKind = Literal[
     "syntax",
     "duplicate-variant",
     "duplicate-extension",
-    "language-name",
-    "unknown-language",
-    "deprecated-language",
-    "use-two-letter-code",
-    "reserved-language",
-    "unknown-region",
+    CodeProblemKind,  # the problems of a language or region code (language_codes)
     "not-canonical-case",
 ]
 

@@ -42,6 +42,7 @@ from functools import cache
 from pl_vocab.core.errors import PlVocabError
 
 __all__ = [
+    "NOT_CURIES",
     "OWN_PREFIXES",
     "PrefixMap",
     "UnknownPrefixError",
@@ -56,7 +57,7 @@ OWN_PREFIXES: tuple[str, ...] = ("plvc", "plv")
 # Prefixes of the schema that are not written into Turtle output: LinkML's own, ShEx, and the
 # ``http://schema.org/`` one (pl_vocab writes ``https://schema.org/`` as ``sdo:``).
 _NOT_SERIALIZED = frozenset({"linkml", "schema", "shex"})
-_ABSOLUTE = ("https://", "http://", "urn:")
+NOT_CURIES = ("https://", "http://", "urn:")
 
 
 class UnknownPrefixError(PlVocabError, ValueError):
@@ -86,7 +87,7 @@ class PrefixMap:
     def expand(self, value: str, *, strict: bool = False) -> str:
         """The IRI of a CURIE with a known prefix; anything else unchanged (see the module
         documentation for ``strict``)."""
-        if value.startswith(_ABSOLUTE):  # most identifiers: nothing to look up
+        if value.startswith(NOT_CURIES):  # most identifiers: nothing to look up
             return value
         prefix, sep, local = value.partition(":")
         if not sep or local.startswith("//"):

@@ -192,7 +192,7 @@ def export(
 
 
 @app.command(cls=opt.Command)
-def tour(examples: opt.Examples = Path("examples/records"), debug: opt.Debug = False) -> None:
+def tour(examples: opt.Examples = None, debug: opt.Debug = False) -> None:
     """A five-minute tour: the vocabulary by facet, a few lookups, and the example records checked."""
     from pl_vocab.cli.tour import run_tour
 

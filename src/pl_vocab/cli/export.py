@@ -12,10 +12,12 @@ _TARGETS = ("turtle", "jsonld", "ntriples")
 
 
 def _serialize(triples: list[Any], fmt: str) -> str:
-    from pl_vocab.exchange import rdf_prefixes
     from pl_vocab.io.rdf import serialize_triples
+    from pl_vocab.prefixes import serialization_prefixes
 
-    return serialize_triples(triples, fmt, prefixes=rdf_prefixes() if fmt == "turtle" else None)
+    return serialize_triples(
+        triples, fmt, prefixes=serialization_prefixes() if fmt == "turtle" else None
+    )
 
 
 def run_export(to: str, output: Path | None, glossary: Path | None) -> int:

@@ -336,9 +336,12 @@ Facet = Annotated[
     typer.Option("--facet", metavar="FACET", help="Only this facet (e.g. assessment)."),
 ]
 Examples = Annotated[
-    Path,
+    Path | None,
     typer.Option(
-        "--examples", metavar="FOLDER", help="Folder of example records (JSON or YAML) to validate."
+        "--examples",
+        metavar="FOLDER",
+        help="Folder of records (JSON, YAML, NDJSON) to validate; default: the shipped examples.",
+        show_default=False,
     ),
 ]
 ExportGlossary = Annotated[

@@ -8,7 +8,7 @@ message text.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # kept light: pydantic is imported only when a finding is made
     from pl_vocab.core.model import Finding, Location
@@ -131,23 +131,21 @@ class InputError(PlVocabError):
     def __str__(self) -> str:
         return str(self.args[0]) if self.args else self.message
 
-    #: catalogue ID -> check name, for :meth:`to_finding`; each catalogue adds its own IDs
-    #: (:mod:`pl_vocab.io.text` adds family A).
-    check_names: ClassVar[dict[str, str]] = {"A018": "input-refused"}
-
     def to_finding(self) -> Finding:
         """This error as an error-severity finding (``A018`` when it has no catalogue ID).
 
         >>> InputError("too big", check_id="A018").to_finding().name
         'input-refused'
         """
+        from pl_vocab.core.catalogue import RULES
         from pl_vocab.core.model import Finding, Location, Severity
 
         check_id = self.check_id or "A018"
+        known = RULES.get(check_id)
         message = self.message if self.message.endswith(".") else self.message + "."
         return Finding(
             id=check_id,
-            name=self.check_names.get(check_id, "input-refused"),
+            name=known.name if known is not None else "input-refused",
             severity=Severity.ERROR,
             message=message,
             location=self.location or Location(),

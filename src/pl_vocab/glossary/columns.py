@@ -21,7 +21,8 @@ from dataclasses import dataclass, field
 
 from pl_vocab.core.model import Finding, Location
 from pl_vocab.io.tables import Table, column_letter
-from pl_vocab.io.text import InputError, input_finding
+from pl_vocab.core.errors import InputError
+from pl_vocab.io.text import input_finding
 
 __all__ = [
     "ROLES",
@@ -174,18 +175,18 @@ def parse_columns_option(text: str) -> dict[str, str]:
         if not equals or not header.strip():
             raise GlossaryInputError(
                 f"--columns: {part.strip()!r} is not ROLE=HEADER",
-                fix="Write it like --columns term=Vocabulary,definition=Meaning.",
+                suggestion="Write it like --columns term=Vocabulary,definition=Meaning.",
             )
         if role not in ROLES:
             near = difflib.get_close_matches(role, ROLES, n=1)
             hint = f"Did you mean {near[0]!r}? " if near else ""
             raise GlossaryInputError(
                 f"--columns: unknown role {role!r}",
-                fix=f"{hint}The roles are: {', '.join(ROLES)}.",
+                suggestion=f"{hint}The roles are: {', '.join(ROLES)}.",
             )
         if role in result:
             raise GlossaryInputError(
-                f"--columns: the role {role!r} is given twice", fix="Give each role once."
+                f"--columns: the role {role!r} is given twice", suggestion="Give each role once."
             )
         result[role] = header.strip()
     return result
@@ -214,13 +215,13 @@ def _find_header(header: Sequence[str], wanted: str, role: str) -> int:
     if exact:
         raise GlossaryInputError(
             f"--columns {role}={wanted}: {len(exact)} columns have this header",
-            fix="Rename one of them in the file so that each header is unique.",
+            suggestion="Rename one of them in the file so that each header is unique.",
         )
     near = difflib.get_close_matches(wanted, shown, n=1, cutoff=0.5)
     hint = f"Did you mean {near[0]!r}? " if near else ""
     raise GlossaryInputError(
         f"--columns {role}={wanted}: there is no column with this header",
-        fix=f"{hint}The headers are: {list_headers(shown)}.",
+        suggestion=f"{hint}The headers are: {list_headers(shown)}.",
     )
 
 
@@ -242,14 +243,14 @@ def map_columns(header: Sequence[str], override: Mapping[str, str] | None = None
     for role, wanted in (override or {}).items():
         if role not in ROLES:
             raise GlossaryInputError(
-                f"unknown column role {role!r}", fix=f"The roles are: {', '.join(ROLES)}."
+                f"unknown column role {role!r}", suggestion=f"The roles are: {', '.join(ROLES)}."
             )
         index = _find_header(header, wanted, role)
         if index in roles.values():
             other = next(r for r, i in roles.items() if i == index)
             raise GlossaryInputError(
                 f"--columns: {role!r} and {other!r} both name the column {wanted!r}",
-                fix="Give each role its own column.",
+                suggestion="Give each role its own column.",
             )
         roles[role] = index
     taken = set(roles.values())

@@ -18,6 +18,7 @@ import unicodedata
 from collections.abc import Mapping
 from pathlib import Path
 
+from pl_vocab.core.errors import InputError
 from pl_vocab.core.model import Finding, Location
 from pl_vocab.glossary.columns import (
     ROLES,
@@ -40,7 +41,7 @@ from pl_vocab.glossary.table import (
 from pl_vocab.io.excel import read_workbook
 from pl_vocab.io.formats import GLOSSARY_EXTENSIONS, glossary_reader
 from pl_vocab.io.tables import DEFAULT_MAX_ROWS, Record, Table, column_letter, read_delimited
-from pl_vocab.io.text import InputError, decode_text, input_finding
+from pl_vocab.io.text import decode_text, input_finding
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
@@ -63,7 +64,7 @@ def _refuse_size(source: str, size: int, max_bytes: int) -> GlossaryInputError:
     return GlossaryInputError(
         f"the file is {size:,} bytes, more than the limit of {max_bytes:,}",
         location=Location(file=source),
-        fix="Split the glossary into smaller files, or raise the size limit.",
+        suggestion="Split the glossary into smaller files, or raise the size limit.",
         check_id="A018",
     )
 
@@ -74,7 +75,7 @@ def _check_extension(source: str) -> str:
         raise GlossaryInputError(
             f"cannot read {ext or 'a file without an extension'} files as a glossary",
             location=Location(file=source),
-            fix=f"Use one of: {' '.join(SUPPORTED_EXTENSIONS)}. For a table, export it from "
+            suggestion=f"Use one of: {' '.join(SUPPORTED_EXTENSIONS)}. For a table, export it from "
             "Excel as CSV UTF-8.",
         )
     return ext
@@ -117,7 +118,7 @@ def read_glossary(
         raise GlossaryInputError(
             f"cannot be read ({exc.strerror or type(exc).__name__})",
             location=Location(file=source),
-            fix="Check the path and that you may read the file.",
+            suggestion="Check the path and that you may read the file.",
         ) from None
     if len(data) > max_bytes:
         raise _refuse_size(source, Path(path).stat().st_size, max_bytes)
@@ -157,7 +158,7 @@ def read_glossary_bytes(
         raise GlossaryInputError(
             f"a sheet ({sheet!r}) was named, but {ext} files have no sheets",
             location=Location(file=name),
-            fix="Name a sheet only for .xlsx, .xls and .ods files.",
+            suggestion="Name a sheet only for .xlsx, .xls and .ods files.",
         )
     if kind == "skos":
         from pl_vocab.glossary.skos_input import read_skos_glossary
@@ -190,7 +191,7 @@ def read_glossary_bytes(
         raise
     except InputError as exc:
         raise GlossaryInputError(
-            exc.what, location=exc.location, fix=exc.fix, check_id=exc.check_id
+            exc.message, location=exc.location, suggestion=exc.suggestion, check_id=exc.check_id
         ) from None
     findings.extend(table.findings)
     return _build(table, override, hashlib.sha256(data).hexdigest(), codec, findings)
@@ -208,7 +209,7 @@ def _refuse_workbook_bytes(data: bytes, name: str, ext: str) -> None:
         raise GlossaryInputError(
             f"this is a workbook ({kind}) with a {ext} name, not text",
             location=Location(file=name),
-            fix=f"Rename it to {kind.split()[0]}, or open it and save it as CSV UTF-8.",
+            suggestion=f"Rename it to {kind.split()[0]}, or open it and save it as CSV UTF-8.",
         )
 
 
@@ -272,15 +273,15 @@ def _map_roles(
         mapping = map_columns(header, override)
     except GlossaryInputError as exc:  # a --columns choice that does not fit: say which file
         raise GlossaryInputError(
-            exc.what,
+            exc.message,
             location=where(table.header.row or None, None, table.header.line),
-            fix=exc.fix,
+            suggestion=exc.suggestion,
         ) from None
     if "term" not in mapping.roles:
         raise GlossaryInputError(
             "no column is recognized as the term column; the headers are: " + list_headers(header),
             location=where(table.header.row or None, None, table.header.line),
-            fix="Rename the term column's header to Term (or Término), or name it with "
+            suggestion="Rename the term column's header to Term (or Término), or name it with "
             "--columns term=HEADER.",
             check_id="A007",
         )

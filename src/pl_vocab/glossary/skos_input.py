@@ -35,7 +35,7 @@ def _jsonld(data: bytes, name: str) -> bytes:
         raise GlossaryInputError(
             f"not UTF-8 (byte {exc.offset})",
             location=Location(file=name, line=exc.line),
-            fix="Save it as UTF-8.",
+            suggestion="Save it as UTF-8.",
             check_id="H001",
         ) from None
     try:
@@ -46,14 +46,14 @@ def _jsonld(data: bytes, name: str) -> bytes:
             location=Location(
                 file=name, line=exc.line, column=str(exc.column) if exc.column else None
             ),
-            fix="Fix the JSON there (a missing comma or quote is the usual cause).",
+            suggestion="Fix the JSON there (a missing comma or quote is the usual cause).",
             check_id="H001",
         ) from None
     except InputError as exc:  # a context that would be fetched: the message names its place
         raise GlossaryInputError(
             str(exc).removeprefix(f"{name}: ").removeprefix(f"{name}, "),
             location=Location(file=name),
-            fix="Embed the context in the document, or use Turtle.",
+            suggestion="Embed the context in the document, or use Turtle.",
             check_id="H001",
         ) from None
 
@@ -73,7 +73,7 @@ def _parse(data: bytes, name: str, ext: str) -> list[Any]:
                 "RDF/XML with a DOCTYPE or ENTITY declaration is refused (entity expansion can "
                 "exhaust memory)",
                 location=Location(file=name),
-                fix="Remove the declaration, or export the glossary as Turtle.",
+                suggestion="Remove the declaration, or export the glossary as Turtle.",
                 check_id="A018",
             ) from None
         raise GlossaryInputError(
@@ -81,7 +81,7 @@ def _parse(data: bytes, name: str, ext: str) -> list[Any]:
             location=Location(
                 file=name, line=exc.line, column=str(exc.column) if exc.column else None
             ),
-            fix="Fix the syntax at that position (a validator such as `pl-vocab convert` shows "
+            suggestion="Fix the syntax at that position (a validator such as `pl-vocab convert` shows "
             "the same).",
             check_id="H001",
         ) from None
@@ -107,7 +107,7 @@ def read_skos_glossary(data: bytes, name: str, *, max_rows: int) -> Any:
         raise GlossaryInputError(
             f"has {len(concepts):,} concepts, more than the limit of {max_rows:,}",
             location=Location(file=name),
-            fix="Split the scheme, or raise the limit.",
+            suggestion="Split the scheme, or raise the limit.",
             check_id="A018",
         )
 

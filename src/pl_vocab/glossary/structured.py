@@ -56,7 +56,7 @@ def _load_yaml(text: str, source: str) -> tuple[object, list[int] | None]:
         raise GlossaryInputError(
             f"{what} (column {exc.column})" if exc.column is not None else what,
             location=Location(file=source, line=exc.line),
-            fix="Keep one of the two values (the glossary would otherwise lose the other)."
+            suggestion="Keep one of the two values (the glossary would otherwise lose the other)."
             if repeated
             else None,
             check_id=None if repeated else "A018",
@@ -68,20 +68,20 @@ def _load_yaml(text: str, source: str) -> tuple[object, list[int] | None]:
             f"this is not valid YAML ({exc.problem or exc.context})"
             + (f" at column {mark.column + 1}" if mark else ""),
             location=Location(file=source, line=mark.line + 1 if mark else None),
-            fix="Fix the indentation or quoting there, or check the file with a YAML linter.",
+            suggestion="Fix the indentation or quoting there, or check the file with a YAML linter.",
             column=mark.column + 1 if mark else None,
         ) from None
     except yaml.reader.ReaderError as exc:
         raise GlossaryInputError(
             f"character #x{exc.character:04X} at position {exc.position} is not allowed in YAML",
             location=Location(file=source, line=text.count("\n", 0, exc.position) + 1),
-            fix="Remove it, or save the file again as plain UTF-8 text.",
+            suggestion="Remove it, or save the file again as plain UTF-8 text.",
         ) from None
     except (yaml.YAMLError, ValueError, TypeError, OverflowError) as exc:
         raise GlossaryInputError(
             f"this is not valid YAML ({type(exc).__name__})",
             location=Location(file=source),
-            fix="Check the file with a YAML linter, or write the values as plain text.",
+            suggestion="Check the file with a YAML linter, or write the values as plain text.",
         ) from None
     finally:
         if loader is not None:
@@ -103,7 +103,7 @@ def _load_json(text: str, source: str) -> tuple[object, list[int] | None]:
             + (f" at column {exc.column}" if exc.column else "")
             + ")",
             location=Location(file=source, line=exc.line),
-            fix=_JSON_FIXES.get(exc.kind, _JSON_FIXES["syntax"]),
+            suggestion=_JSON_FIXES.get(exc.kind, _JSON_FIXES["syntax"]),
             column=exc.column,
         ) from None
     try:
@@ -194,7 +194,7 @@ def read_structured(text: str, *, source: str, json_format: bool, max_rows: int)
         raise GlossaryInputError(
             "the file is nested too deeply to be a glossary",
             location=Location(file=source),
-            fix="A glossary is a list of entries, each a mapping of fields to text.",
+            suggestion="A glossary is a list of entries, each a mapping of fields to text.",
         ) from None
 
 
@@ -206,7 +206,7 @@ def _to_table(data: object, lines: list[int] | None, source: str, max_rows: int)
                 f"the file has {len(lists)} lists of terms ({', '.join(repr(str(k)) for k in lists)})"
                 ", and only one is read",
                 location=Location(file=source),
-                fix="Put all the entries in one list (under 'terms'), or check them as separate "
+                suggestion="Put all the entries in one list (under 'terms'), or check them as separate "
                 "files.",
             )
         data = data[lists[0]] if lists else data
@@ -219,13 +219,13 @@ def _to_table(data: object, lines: list[int] | None, source: str, max_rows: int)
         raise GlossaryInputError(
             f"expected a list of entries or a mapping with a 'terms' list, found {found}",
             location=Location(file=source),
-            fix="Write the glossary as a list of entries such as {term: ..., definition: ...}.",
+            suggestion="Write the glossary as a list of entries such as {term: ..., definition: ...}.",
         )
     if len(data) > max_rows:
         raise GlossaryInputError(
             f"more than {max_rows:,} entries (the limit)",
             location=Location(file=source, record_index=max_rows),
-            fix="Split the glossary into smaller files, or raise the row limit.",
+            suggestion="Split the glossary into smaller files, or raise the row limit.",
             check_id="A018",
         )
     lines = lines if lines is not None and len(lines) == len(data) else None
@@ -239,7 +239,7 @@ def _to_table(data: object, lines: list[int] | None, source: str, max_rows: int)
             raise GlossaryInputError(
                 f"this entry is a {type(entry).__name__}, not a mapping of fields",
                 location=Location(file=source, line=line, record_index=n - 1),
-                fix="Write each entry as a mapping such as {term: ..., definition: ...}.",
+                suggestion="Write each entry as a mapping such as {term: ..., definition: ...}.",
             )
         cells: dict[int, tuple[str, str | None]] = {}
         for k, v in entry.items():
@@ -248,7 +248,7 @@ def _to_table(data: object, lines: list[int] | None, source: str, max_rows: int)
                 raise GlossaryInputError(
                     f"entry {n} has two fields that both read as {str(k)!r}",
                     location=Location(file=source, line=line, record_index=n - 1),
-                    fix="Keep one of the two (the glossary would otherwise lose the other).",
+                    suggestion="Keep one of the two (the glossary would otherwise lose the other).",
                 )
             cells[column] = _as_text(v)
         entries.append((n, line, cells))

@@ -94,7 +94,7 @@ def _check_zip(data: bytes, source: str, max_uncompressed: int) -> None:
     damaged = InputError(
         "this workbook is damaged or truncated (its zip structure cannot be read)",
         location=where,
-        fix=_RESAVE,
+        suggestion=_RESAVE,
     )
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
@@ -106,7 +106,7 @@ def _check_zip(data: bytes, source: str, max_uncompressed: int) -> None:
                     f"than the limit of {max_uncompressed:,} bytes (a zip bomb, or a very large "
                     "workbook)",
                     location=where,
-                    fix="Export the glossary sheet alone as CSV UTF-8.",
+                    suggestion="Export the glossary sheet alone as CSV UTF-8.",
                     check_id="A018",
                 )
             for entry in entries:
@@ -115,7 +115,7 @@ def _check_zip(data: bytes, source: str, max_uncompressed: int) -> None:
                     raise InputError(
                         f"this workbook's part {entry.filename!r} {problem}",
                         location=where,
-                        fix=_RESAVE,
+                        suggestion=_RESAVE,
                         check_id="A018",
                     )
     except (zipfile.BadZipFile, EOFError, ValueError, NotImplementedError, zlib.error):
@@ -215,12 +215,12 @@ def _open_error(exc: BaseException, source: str) -> InputError:
         return InputError(
             "this workbook is password-protected",
             location=Location(file=source),
-            fix="Remove the password (File > Info > Protect Workbook) and save it again.",
+            suggestion="Remove the password (File > Info > Protect Workbook) and save it again.",
         )
     return InputError(
         f"this is not a workbook python-calamine can read ({kind})",
         location=Location(file=source),
-        fix=_RESAVE,
+        suggestion=_RESAVE,
     )
 
 
@@ -238,7 +238,7 @@ def _choose(names: list[str], hidden: set[str], sheet: str | None, source: str) 
     raise InputError(
         f"there is no sheet named {sheet!r}",
         location=Location(file=source),
-        fix=f"{hint}The sheets are: {', '.join(repr(n) for n in names)}.",
+        suggestion=f"{hint}The sheets are: {', '.join(repr(n) for n in names)}.",
     )
 
 
@@ -285,7 +285,7 @@ def read_workbook(
                 raise InputError(
                     f"sheet {chosen!r} has more than {max_rows:,} rows after the header (the limit)",
                     location=Location(file=source, sheet=chosen, row=start[0] + max_rows + 2),
-                    fix="Split the glossary into smaller files, or raise the row limit.",
+                    suggestion="Split the glossary into smaller files, or raise the row limit.",
                     check_id="A018",
                 )
             values = worksheet.to_python(skip_empty_area=False)
@@ -321,7 +321,7 @@ def _check_extent(data: bytes, sheet: str, source: str, max_rows: int) -> None:
             f"sheet {sheet!r} has values down to row {extent.last_row:,}, more than "
             f"{max_rows:,} rows after the header (the limit)",
             location=Location(file=source, sheet=sheet, row=extent.last_row),
-            fix=f"If the glossary is shorter, a stray value far below it is the cause (cell {last}; "
+            suggestion=f"If the glossary is shorter, a stray value far below it is the cause (cell {last}; "
             "Ctrl+End in Excel goes to it): delete the rows after the glossary and save again. "
             "Otherwise split the glossary into smaller files.",
             check_id="A018",
@@ -333,7 +333,7 @@ def _check_extent(data: bytes, sheet: str, source: str, max_rows: int) -> None:
             f"{extent.rows:,} rows by {extent.columns:,} columns, more than the "
             f"{MAX_CELLS:,} cells that can be read",
             location=Location(file=source, sheet=sheet, row=extent.last_row),
-            fix=f"A stray value far from the glossary is the usual cause (cell {last}; Ctrl+End "
+            suggestion=f"A stray value far from the glossary is the usual cause (cell {last}; Ctrl+End "
             "in Excel goes to it): delete the columns and rows outside the glossary and save "
             "again.",
             check_id="A018",
@@ -448,7 +448,7 @@ def _to_table(
         raise InputError(
             f"sheet {chosen!r} is empty",
             location=Location(file=source, sheet=chosen),
-            fix="Choose the sheet that holds the glossary (--sheet)."
+            suggestion="Choose the sheet that holds the glossary (--sheet)."
             + (f" The sheets are: {', '.join(repr(n) for n in names)}." if len(names) > 1 else ""),
         )
     findings: list[Finding] = []

@@ -257,13 +257,13 @@ def read_delimited(
         raise InputError(
             "the file has no header row (it is empty)",
             location=Location(file=source),
-            fix="Put the column names (Term, Definition, ...) in the first row.",
+            suggestion="Put the column names (Term, Definition, ...) in the first row.",
         )
     if detected is None and any(c in header.cells[0] for c in ",;\t|"):
         raise InputError(
             "the header is a single column that contains a delimiter inside quotes",
             location=Location(file=source, row=header.row, line=header.line, column="A"),
-            fix="Remove the quotes around the header row, or save the file again as CSV.",
+            suggestion="Remove the quotes around the header row, or save the file again as CSV.",
             check_id="A006",
         )
     width = len(header.cells)
@@ -305,7 +305,7 @@ def _collect(
                     f"more than {max_rows:,} row{'s' if max_rows != 1 else ''} after the header "
                     "(the limit)",
                     location=Location(file=source, row=row, line=line + line_offset),
-                    fix="Split the glossary into smaller files, or raise the row limit.",
+                    suggestion="Split the glossary into smaller files, or raise the row limit.",
                     check_id="A018",
                 )
             if not "".join(cells).strip():
@@ -322,21 +322,21 @@ def _collect(
             raise InputError(
                 "a quoted cell that starts in this row is never closed (a '\"' is missing)",
                 location=where,
-                fix="Close the quote in that cell, or save the file again from Excel.",
+                suggestion="Close the quote in that cell, or save the file again from Excel.",
             ) from None
         if "field larger" in str(exc):
             raise InputError(
                 f"a cell longer than {csv.field_size_limit():,} characters starts in this row; "
                 "usually a quote that is never closed",
                 location=where,
-                fix="Close the quote in that cell, or save the file again from Excel.",
+                suggestion="Close the quote in that cell, or save the file again from Excel.",
             ) from None
         if strict:
             raise
         raise InputError(
             f"this is not readable as delimited text ({exc})",
             location=where,
-            fix="Save the file again from Excel as CSV UTF-8.",
+            suggestion="Save the file again from Excel as CSV UTF-8.",
         ) from None
     return header
 

@@ -26,11 +26,11 @@ import codecs
 import re
 from dataclasses import dataclass
 
+from pl_vocab.core.catalogue import rule
 from pl_vocab.core.errors import InputError, describe_location
-from pl_vocab.core.model import Finding, Location, Severity
+from pl_vocab.core.model import Finding, Location
 
 __all__ = [
-    "INPUT_CHECKS",
     "DecodedText",
     "InputError",
     "NotUtf8Error",
@@ -41,28 +41,6 @@ __all__ = [
 ]
 
 #: Family A of the check catalogue: ID -> (name, default severity).
-INPUT_CHECKS: dict[str, tuple[str, Severity]] = {
-    "A001": ("encoding-fallback", Severity.WARNING),
-    "A002": ("encoding-undecodable", Severity.ERROR),
-    "A003": ("mojibake-detected", Severity.WARNING),
-    "A004": ("byte-order-mark", Severity.INFO),
-    "A005": ("delimiter-detected", Severity.INFO),
-    "A006": ("single-column", Severity.ERROR),
-    "A007": ("required-column-missing", Severity.ERROR),
-    "A008": ("unknown-column", Severity.INFO),
-    "A009": ("duplicate-header", Severity.ERROR),
-    "A010": ("blank-header", Severity.WARNING),
-    "A011": ("blank-row", Severity.INFO),
-    "A012": ("ragged-row", Severity.WARNING),
-    "A013": ("formula-cell", Severity.WARNING),
-    "A014": ("non-text-cell", Severity.INFO),
-    "A015": ("formula-injection", Severity.WARNING),
-    "A016": ("merged-cells", Severity.WARNING),
-    "A017": ("extra-or-hidden-sheets", Severity.INFO),
-    "A018": ("input-refused", Severity.ERROR),
-}
-
-InputError.check_names.update({k: name for k, (name, _) in INPUT_CHECKS.items()})
 
 _RESAVE = 'Re-save it as "CSV UTF-8 (Comma delimited)" (Excel) or as UTF-8 text.'
 
@@ -75,11 +53,11 @@ def input_finding(
     >>> input_finding("A011", "Row 7 is empty (skipped).", Location(file="g.csv", row=7)).severity
     <Severity.INFO: 'info'>
     """
-    name, severity = INPUT_CHECKS[check_id]
+    info = rule(check_id)
     return Finding(
         id=check_id,
-        name=name,
-        severity=severity,
+        name=info.name,
+        severity=info.severity,
         message=message,
         location=location,
         suggestion=suggestion,
@@ -156,7 +134,7 @@ def _refuse(source: str, data: bytes, what: str, offset: int, fix: str) -> Input
     return InputError(
         what,
         location=Location(file=source, line=_line_of(data, offset)),
-        fix=fix,
+        suggestion=fix,
         check_id="A002",
     )
 
@@ -186,7 +164,7 @@ def decode_text(
             raise InputError(
                 f"unknown encoding {encoding!r}",
                 location=Location(file=source),
-                fix="Use a Python codec name such as utf-8, utf-16 or cp1252.",
+                suggestion="Use a Python codec name such as utf-8, utf-16 or cp1252.",
             ) from None
         if codec == "utf-8" and data.startswith(codecs.BOM_UTF8):
             codec = "utf-8-sig"
@@ -211,7 +189,7 @@ def decode_text(
             if looks_utf16
             else f"this is not a text file (it contains a NUL character at position {nul})",
             location=Location(file=source, line=text.count("\n", 0, nul) + 1),
-            fix=_RESAVE
+            suggestion=_RESAVE
             if looks_utf16
             else "Check that this is the glossary; a workbook needs its .xlsx or .ods name.",
             check_id="A002",

@@ -17,9 +17,10 @@ from typing import Any
 
 from pl_vocab.core.model import Finding
 from pl_vocab.langtag import canonical_case, check_language_tag
+from pl_vocab.prefixes import expand
 from pl_vocab.validation.batch import BatchState
 from pl_vocab.validation.layers import Where, finding, not_json_finding
-from pl_vocab.validation.lookups import deprecated, deprecated_terms_in, expand
+from pl_vocab.validation.lookups import deprecated, deprecated_terms_in
 from pl_vocab.validation.plan import VOCABULARY_CLASSES, RulePlan, rule_plan
 
 __all__ = [

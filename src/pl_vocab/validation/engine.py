@@ -29,11 +29,11 @@ from pydantic import BaseModel
 
 from pl_vocab.core.errors import PlVocabError
 from pl_vocab.core.model import Finding, InputInfo, Report
+from pl_vocab.prefixes import expand
 from pl_vocab.validation.batch import BatchState, Event
 from pl_vocab.validation.catalogue import RULES
 from pl_vocab.validation.index import class_info, is_known_class, known_classes
 from pl_vocab.validation.layers import Place, Where, _typed_validator, check_structure, finding
-from pl_vocab.validation.lookups import expand
 from pl_vocab.validation.rules import check_rules
 from pl_vocab.validation.sources import Item
 

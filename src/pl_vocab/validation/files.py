@@ -39,8 +39,8 @@ def known_identifiers(paths: Iterable[Path], fmt: str | None = None) -> set[str]
 
     The files are read, not validated: they only resolve references.
     """
+    from pl_vocab.prefixes import expand
     from pl_vocab.validation.batch import BatchState
-    from pl_vocab.validation.lookups import expand
     from pl_vocab.validation.rules import check_rules
 
     ids: set[str] = set()
@@ -98,7 +98,7 @@ def validate_files(
 
     ``progress(done_bytes, total_bytes)`` is called as the files are read.
 
-    :raises pl_vocab.exchange.InputError: a file cannot be read at all (exit 2).
+    :raises pl_vocab.core.errors.InputError: a file cannot be read at all (exit 2).
     :raises pl_vocab.validation.engine.UnknownClassError: ``cls`` names no class (a
         :class:`~pl_vocab.core.errors.PlVocabError`).
     """

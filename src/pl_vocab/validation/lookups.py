@@ -1,6 +1,7 @@
-"""What the vocabulary rules look up: deprecated concepts and their labels, and CURIE prefixes.
+"""What the vocabulary rules look up: deprecated concepts and their labels (CURIEs are expanded
+by :mod:`pl_vocab.prefixes`, the one prefix map).
 
-Both are read once per process from the generated files as plain JSON: the command's start-up
+They are read once per process from the generated files as plain JSON: the command's start-up
 stays free of the models.
 """
 
@@ -11,7 +12,9 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-__all__ = ["NOT_CURIES", "Deprecated", "deprecated", "deprecated_terms_in", "expand"]
+from pl_vocab.prefixes import expand
+
+__all__ = ["Deprecated", "deprecated", "deprecated_terms_in"]
 
 
 @dataclass(frozen=True)
@@ -101,30 +104,3 @@ def deprecated_terms_in(text: str) -> list[str]:
         if pattern is not None:
             found.extend(m.group(0) for m in pattern.finditer(text))
     return found
-
-
-@cache
-def _prefixes() -> dict[str, str]:
-    from pl_vocab._resources import generated_json
-
-    index = generated_json("schema_index.json")
-    return dict(index["prefixes"])
-
-
-def expand(value: str) -> str:
-    """A CURIE with a known prefix as a full IRI; anything else unchanged.
-
-    >>> expand("plvc:equity"), expand("https://example.org/x"), expand("urn:uuid:1")
-    ('https://w3id.org/pl-vocab/concept/equity', 'https://example.org/x', 'urn:uuid:1')
-    """
-    if value.startswith(NOT_CURIES):  # most identifiers: nothing to look up
-        return value
-    prefix, sep, rest = value.partition(":")
-    if sep and not rest.startswith("//"):
-        ns = _prefixes().get(prefix)
-        if ns is not None:
-            return ns + rest
-    return value
-
-
-NOT_CURIES = ("https://", "http://", "urn:")

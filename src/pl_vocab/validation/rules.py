@@ -19,10 +19,10 @@ from __future__ import annotations
 from typing import Any
 
 from pl_vocab.core.model import Finding
+from pl_vocab.prefixes import expand
 from pl_vocab.validation.batch import BatchState
 from pl_vocab.validation.checks import check_deprecated_terms, located_texts, may_hold_deprecated
 from pl_vocab.validation.layers import Where
-from pl_vocab.validation.lookups import expand
 from pl_vocab.validation.plan import VOCABULARY_CLASSES, RulePlan, rule_plan
 from pl_vocab.validation.walkers import walker, walker_source
 

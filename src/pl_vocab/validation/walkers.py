@@ -18,8 +18,8 @@ from collections.abc import Callable
 from functools import cache
 from typing import Any
 
+from pl_vocab.prefixes import NOT_CURIES, expand
 from pl_vocab.validation import checks
-from pl_vocab.validation.lookups import NOT_CURIES, expand
 from pl_vocab.validation.plan import (
     VOCABULARY_CLASSES,
     ActivePlan,

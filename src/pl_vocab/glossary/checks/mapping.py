@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from pl_vocab.core.model import Finding
 from pl_vocab.glossary.checks.base import CheckContext, check, memo, normalized, snippet
 from pl_vocab.glossary.checks.mapping_user import is_local, user_concept
-from pl_vocab.glossary.normalize import FOLD_LANGUAGES, FoldLanguage, fold, fold_forms, prefold
+from pl_vocab.normalize import FOLD_LANGUAGES, FoldLanguage, fold, fold_forms, prefold
 from pl_vocab.vocabulary import Vocabulary
 
 if TYPE_CHECKING:
