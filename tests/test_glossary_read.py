@@ -22,6 +22,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from pl_vocab.core.errors import InputError
 from pl_vocab.glossary.columns import (
     GlossaryInputError,
     map_columns,
@@ -36,7 +37,6 @@ from pl_vocab.glossary.read import (
 )
 from pl_vocab.io.excel import read_workbook
 from pl_vocab.io.tables import column_letter, read_delimited
-from pl_vocab.core.errors import InputError
 from pl_vocab.io.text import decode_text
 
 SPANISH_CSV = (

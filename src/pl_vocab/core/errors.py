@@ -137,8 +137,8 @@ class InputError(PlVocabError):
         >>> InputError("too big", check_id="A018").to_finding().name
         'input-refused'
         """
-        from pl_vocab.core.catalogue import RULES
         from pl_vocab.core.model import Finding, Location, Severity
+        from pl_vocab.core.rule_table import RULES
 
         check_id = self.check_id or "A018"
         known = RULES.get(check_id)

@@ -19,9 +19,9 @@ import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
+from pl_vocab.core.errors import InputError
 from pl_vocab.core.model import Finding, Location
 from pl_vocab.io.tables import Table, column_letter
-from pl_vocab.core.errors import InputError
 from pl_vocab.io.text import input_finding
 
 __all__ = [
