@@ -188,3 +188,15 @@ def test_dumps_takes_a_generator_in_every_format(fmt: str) -> None:
     assert sorted(str(o.id) for o in back) == [
         f"https://example.org/learners/{i}" for i in range(3)
     ]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_negative_zero_keeps_its_sign_in_every_format(fmt: str) -> None:
+    """JSON-LD turns an integral JSON number into xsd:integer, which has no -0: found by the
+    redaction property test (a Score of -0.0 came back as 0.0 and sorted differently)."""
+    import math
+
+    from pl_vocab.models import Score
+
+    (back,) = exchange.loads(exchange.dumps([Score(score_value=-0.0)], fmt), fmt, cls="Score")
+    assert back.score_value == 0.0 and math.copysign(1.0, back.score_value) == -1.0

@@ -9,6 +9,7 @@ context, in ``@context`` or ``@import``, anywhere in the document, is refused wi
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Iterable
 from functools import cache
 from typing import Any
@@ -181,8 +182,19 @@ def _node(data: dict[str, Any], cplan: ClassPlan, plan: Plan) -> dict[str, Any]:
                 else _node(value, child, plan)
             )
         else:
-            out[name] = value
+            out[name] = [_number(v) for v in value] if slot.multivalued else _number(value)
     return out
+
+
+_XSD_DOUBLE = "http://www.w3.org/2001/XMLSchema#double"
+
+
+def _number(value: Any) -> Any:
+    """A JSON value as JSON-LD keeps its meaning: -0.0 as a typed value, since JSON-LD turns an
+    integral JSON number into an xsd:integer and the sign of zero would be lost."""
+    if isinstance(value, float) and value == 0.0 and math.copysign(1.0, value) < 0:
+        return {"@value": "-0.0E0", "@type": _XSD_DOUBLE}
+    return value
 
 
 def to_jsonld(
