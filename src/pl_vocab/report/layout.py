@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from pl_vocab.core.model import Finding, Location, Report
-from pl_vocab.vocabulary import Vocabulary
 
 __all__ = [
     "FAMILY_NAMES",
@@ -146,9 +145,9 @@ def compact(iri: str) -> str:
     >>> compact("http://www.w3.org/2004/02/skos/core#closeMatch"), compact("plvc:equity")
     ('skos:closeMatch', 'plvc:equity')
     """
-    if iri.startswith(_SKOS):
-        return "skos:" + iri[len(_SKOS) :]
-    return Vocabulary.compress(iri)
+    from pl_vocab.prefixes import compress
+
+    return compress(iri, only=("plvc", "plv", "skos"))
 
 
 def relationship(predicate: str) -> str:
