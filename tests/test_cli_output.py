@@ -259,15 +259,15 @@ def test_usage_errors_are_one_line_and_exit_2(args: list[str], message: str) -> 
 
 
 def test_the_declared_choices_are_the_librarys() -> None:
-    from pl_vocab.cli.export import _TARGETS
     from pl_vocab.core.model import Severity
     from pl_vocab.exchange import normalize_format
     from pl_vocab.report.render import FORMATS
+    from pl_vocab.skos import SKOS_FORMATS
 
     assert tuple(FORMATS) == options.CHECK_FORMATS
     assert set(options.VALIDATE_FORMATS) == set(FORMATS) - {"sssom"}
     assert [normalize_format(f) for f in options.RECORD_FORMATS] == list(options.RECORD_FORMATS)
-    assert options.EXPORT_FORMATS == _TARGETS
+    assert options.EXPORT_FORMATS == SKOS_FORMATS
     assert set(options.SEVERITIES) == {s.value for s in Severity}
 
 
