@@ -17,6 +17,7 @@ from urllib.parse import quote
 import yaml
 
 from pl_vocab.core.model import MappingRow, Report
+from pl_vocab.core.text import printable
 from pl_vocab.report.cells import safe_cell
 from pl_vocab.report.layout import compact
 from pl_vocab.vocabulary import CONCEPT_NAMESPACE, PLV_NAMESPACE, Vocabulary
@@ -54,9 +55,10 @@ def _justification(name: str) -> str:
 
 
 def _flat(text: str) -> str:
-    """A cell: neutralized first (a leading tab or CR counts), then on one line."""
+    """A cell: neutralized first (a leading tab or CR counts), then on one line, then any
+    control or bidi character left shown as a visible escape (the file may be printed)."""
     safe = safe_cell(text)
-    return " ".join(safe.replace("\t", " ").splitlines()) if safe else ""
+    return printable(" ".join(safe.replace("\t", " ").splitlines())) if safe else ""
 
 
 def _row(mapping: MappingRow) -> list[str]:
