@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["is_unsafe_char", "markdown_text", "printable"]
+__all__ = ["is_unsafe_char", "key_for_message", "markdown_text", "printable"]
 
 # categories never shown as themselves: controls, format (bidi, zero-width), surrogates,
 # line and paragraph separators
@@ -43,6 +43,20 @@ def is_unsafe_char(char: str) -> bool:
     (True, True, True, False)
     """
     return unicodedata.category(char) in _UNSAFE_CATEGORIES
+
+
+_KEY = re.compile(r"[A-Za-z_@$][A-Za-z0-9_.:@$-]{0,63}")
+
+
+def key_for_message(key: object) -> str:
+    """A mapping key as a message may show it: quoted when it reads as a field name (letters,
+    digits, ``_.:@$-``, at most 64 characters), else ``(a key)``: a key can be data (a name used
+    as a key), and a message never quotes data.
+
+    >>> key_for_message("first_name"), key_for_message("Ana María Ruiz"), key_for_message(1)
+    ("'first_name'", '(a key)', '(a key)')
+    """
+    return repr(key) if isinstance(key, str) and _KEY.fullmatch(key) else "(a key)"
 
 
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}

@@ -27,6 +27,7 @@ from typing import Any
 import yaml
 
 from pl_vocab.core.errors import ParseError
+from pl_vocab.core.text import key_for_message
 
 __all__ = [
     "SafeTags",
@@ -63,7 +64,6 @@ _DATE_TAGS = frozenset({f"{_YAML_TAG}timestamp"})
 # a quoted part of a PyYAML problem that quotes no input: a token name or one punctuation mark
 _QUOTED = re.compile(r"'([^']*)'|\"([^\"]*)\"")
 _SAFE_QUOTE = re.compile(r"<[a-z ]+>|[^\w\s\\]")
-_KEY = re.compile(r"[A-Za-z_@$][A-Za-z0-9_.:@$-]{0,63}")
 
 
 def safe_problem(problem: str | None) -> str:
@@ -83,11 +83,6 @@ def safe_problem(problem: str | None) -> str:
         return match.group() if _SAFE_QUOTE.fullmatch(inner) else ""
 
     return " ".join(_QUOTED.sub(keep, problem).split()).rstrip(" .:")
-
-
-def _key_name(value: str) -> str:
-    """A key for a message: shown when it reads as a field name, never free text."""
-    return repr(value) if _KEY.fullmatch(value) else "(a key)"
 
 
 class _SafeNoAliasLoader(yaml.SafeLoader):
@@ -126,7 +121,7 @@ class UniqueKeys(yaml.SafeLoader):
                 if value in seen:
                     raise _at(
                         key.start_mark,
-                        f"the key {_key_name(str(key.value))} appears twice in one mapping; "
+                        f"the key {key_for_message(str(key.value))} appears twice in one mapping; "
                         "keep one.",
                         "duplicate-key",
                     )
