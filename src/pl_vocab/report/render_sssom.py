@@ -63,7 +63,7 @@ def _flat(text: str) -> str:
 
 def _row(mapping: MappingRow) -> list[str]:
     return [
-        "district:" + quote(mapping.term, safe=""),
+        "district:" + quote(mapping.term, safe="", errors="backslashreplace"),
         mapping.term,
         compact(mapping.predicate),
         compact(mapping.concept),
@@ -93,7 +93,7 @@ def render_sssom(report: Report, *, mapping_set_id: str | None = None) -> str:
     ['district:Voz%20del%20estudiante', 'Voz del estudiante', 'skos:exactMatch', 'plvc:learner-voice', '', 'semapv:LexicalMatching', '1.0', '']
     """
     set_id = mapping_set_id or DEFAULT_SET_PREFIX + (
-        report.input.sha256 or quote(report.input.file, safe="")
+        report.input.sha256 or quote(report.input.file, safe="", errors="backslashreplace")
     )
     metadata: dict[str, object] = {
         "curie_map": {
@@ -104,7 +104,8 @@ def render_sssom(report: Report, *, mapping_set_id: str | None = None) -> str:
             "skos": _SKOS,
         },
         "mapping_set_id": set_id,
-        "mapping_set_title": f"{report.input.file} mapped to the pl_vocab national vocabulary",
+        "mapping_set_title": f"{printable(report.input.file)} mapped to the pl_vocab national "
+        "vocabulary",
         "license": LICENSE,
         "mapping_tool": report.tool,
         "mapping_tool_version": report.tool_version,
