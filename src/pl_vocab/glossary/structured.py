@@ -22,7 +22,13 @@ from pl_vocab.core.model import Location
 from pl_vocab.glossary.columns import GlossaryInputError, normalize_header
 from pl_vocab.io.json_safe import JsonSyntaxError, decode
 from pl_vocab.io.tables import Record, Table
-from pl_vocab.io.yaml_safe import UniqueKeys, YamlInputError, _SafeNoAliasLoader
+from pl_vocab.io.yaml_safe import (
+    SafeTags,
+    UniqueKeys,
+    YamlInputError,
+    _SafeNoAliasLoader,
+    safe_problem,
+)
 
 __all__ = ["read_structured"]
 
@@ -31,9 +37,9 @@ def _compact(text: str) -> str:
     return normalize_header(text).replace(" ", "")
 
 
-class _TextLoader(UniqueKeys, _SafeNoAliasLoader):
-    """Aliases and repeated keys refused; every scalar stays the text written (``No``,
-    ``0012``), nulls None."""
+class _TextLoader(UniqueKeys, SafeTags, _SafeNoAliasLoader):
+    """Aliases and repeated keys refused, tags as :class:`~pl_vocab.io.yaml_safe.SafeTags`;
+    every untagged scalar stays the text written (``No``, ``0012``), nulls None."""
 
 
 _TextLoader.yaml_implicit_resolvers = {
@@ -50,9 +56,11 @@ def _load_yaml(text: str, source: str) -> tuple[object, list[int] | None]:
         loader.name = source
         node = loader.get_single_node()
         data = None if node is None else loader.construct_document(node)
-    except YamlInputError as exc:  # aliases, a key written twice
+    except YamlInputError as exc:  # aliases, a key written twice, a tag
         repeated = exc.kind == "duplicate-key"
         what = exc.reason.removesuffix(".").removesuffix("; keep one")
+        if exc.kind in ("tag", "long-number", "syntax"):
+            what = f"this is not valid YAML: {what}"
         raise GlossaryInputError(
             f"{what} (column {exc.column})" if exc.column is not None else what,
             location=Location(file=source, line=exc.line),
@@ -65,7 +73,7 @@ def _load_yaml(text: str, source: str) -> tuple[object, list[int] | None]:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         raise GlossaryInputError(
-            f"this is not valid YAML ({exc.problem or exc.context})"
+            f"this is not valid YAML ({safe_problem(exc.problem or exc.context)})"
             + (f" at column {mark.column + 1}" if mark else ""),
             location=Location(file=source, line=mark.line + 1 if mark else None),
             suggestion="Fix the indentation or quoting there, or check the file with a YAML linter.",
@@ -77,7 +85,7 @@ def _load_yaml(text: str, source: str) -> tuple[object, list[int] | None]:
             location=Location(file=source, line=text.count("\n", 0, exc.position) + 1),
             suggestion="Remove it, or save the file again as plain UTF-8 text.",
         ) from None
-    except (yaml.YAMLError, ValueError, TypeError, OverflowError) as exc:
+    except (yaml.YAMLError, ValueError, TypeError, KeyError, AttributeError, OverflowError) as exc:
         raise GlossaryInputError(
             f"this is not valid YAML ({type(exc).__name__})",
             location=Location(file=source),

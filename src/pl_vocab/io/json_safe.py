@@ -28,6 +28,7 @@ import sys
 from typing import Any
 
 from pl_vocab.core.errors import ParseError
+from pl_vocab.core.text import key_for_message
 
 __all__ = [
     "JsonInputError",
@@ -119,7 +120,10 @@ def decode_at(text: str, pos: int, *, skip_space: bool = False) -> tuple[Any, in
     except _DuplicateKeyError as exc:
         line, column = _duplicate_position(text, pos, exc.key)
         raise JsonSyntaxError(
-            f"the key {exc.key!r} appears twice in one object", line, column, "duplicate-key"
+            f"the key {key_for_message(exc.key)} appears twice in one object",
+            line,
+            column,
+            "duplicate-key",
         ) from None
     except _NotJsonError as exc:
         at = text.find(exc.name, pos)

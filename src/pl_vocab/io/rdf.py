@@ -4,9 +4,10 @@
   exhaust memory); nothing is ever fetched.
 - pyoxigraph parses (and validates) in Rust; relative IRIs resolve against ``base_iri`` when one is
   given, and are an error otherwise.
-- a syntax error is one :class:`RdfSyntaxError`: the file, line and column, the parser's own
-  position prefix stripped, and control characters quoted from the input escaped, so that the
-  message stays on one line.
+- a syntax error is one :class:`RdfSyntaxError`: the file, line and column and the kind of
+  problem in pl_vocab's own words (:func:`syntax_reason`). The parser's text is never shown: it
+  quotes the offending token, an IRI, or (RDF/XML) whole text content, any of which can be a
+  name or a narrative.
 
 JSON-LD must have had its contexts resolved to the bundled ones first
 (:func:`pl_vocab.rdf.jsonld.safe_jsonld_bytes`): this module only parses.
@@ -16,7 +17,8 @@ JSON-LD must have had its contexts resolved to the bundled ones first
     >>> parse_triples(b'<a:s> <a:p> "o', "ntriples", source="x.nt")
     Traceback (most recent call last):
     ...
-    pl_vocab.io.rdf.RdfSyntaxError: x.nt, line 1, column 13: Unexpected end of file
+    pl_vocab.io.rdf.RdfSyntaxError: x.nt, line 1, column 13: the text ends unexpectedly (an \
+unclosed string, IRI or statement)
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ __all__ = [
     "refuse_doctype",
     "serialize_triples",
     "syntax_error",
+    "syntax_reason",
     "to_canonical_ntriples",
 ]
 
@@ -95,14 +98,66 @@ def one_line(message: str) -> str:
     return _CONTROL.sub(lambda m: repr(m.group())[1:-1], message)
 
 
+# the parser's message is only classified, by these patterns in order; what the user sees is the
+# fixed text beside each pattern, so no input can reach a message through it
+_REASONS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern, re.IGNORECASE), reason)
+    for pattern, reason in (
+        (
+            r"end of (file|input)|unexpected eof",
+            "the text ends unexpectedly (an unclosed string, IRI or statement)",
+        ),
+        (
+            r"prefix",
+            "a prefix that has not been declared, or a prefix declaration that is not "
+            "valid (declare each prefix with @prefix)",
+        ),
+        (r"language|xml:lang", "a language tag is not valid"),
+        (r"datatype", "a datatype is not valid"),
+        (r"blank node", "a blank node label is not valid"),
+        (r"\bbase\b", "the base IRI is not valid"),
+        (
+            r"IRI|URL",
+            "an IRI is not valid (a space or a character IRIs do not allow, or no scheme)",
+        ),
+        (r"namespace", "an XML namespace is missing (RDF/XML needs its xmlns declarations)"),
+        (r"text event", "text outside any RDF/XML element (is this file RDF/XML?)"),
+        (r"XML|element|attribute|tag", "the XML is not well formed, or is not RDF/XML"),
+        (r"object", "this term cannot be the object of a triple"),
+        (r"subject|graph name", "this term cannot be the subject of a triple or a graph name"),
+        (r"predicate", "this term cannot be the predicate of a triple"),
+        (r"integer|decimal|double|number", "a number is not valid"),
+        (r"string|literal|escape|quote", "a string literal is not valid"),
+        (r"json|keyword|context|term definition|@", "the JSON-LD is not valid"),
+        (r"char", "an unexpected character"),
+    )
+)
+_GENERIC_REASON = "the syntax is not valid here"
+
+
+def syntax_reason(message: str) -> str:
+    """The kind of problem a parser's message names, in fixed words: nothing of the message (and
+    so nothing of the input it may quote) is returned.
+
+    >>> syntax_reason("SECRET is not a valid RDF object")
+    'this term cannot be the object of a triple'
+    >>> syntax_reason("Unexpected text event: 'Ana Ruiz'")
+    'text outside any RDF/XML element (is this file RDF/XML?)'
+    >>> syntax_reason("The prefix ana: has not been declared")
+    'a prefix that has not been declared, or a prefix declaration that is not valid (declare each \
+prefix with @prefix)'
+    """
+    message = _PARSER_PLACE.sub("", message)
+    return next((reason for rx, reason in _REASONS if rx.search(message)), _GENERIC_REASON)
+
+
 def syntax_error(exc: SyntaxError, source: str) -> RdfSyntaxError:
-    """pyoxigraph's ``SyntaxError`` as an :class:`RdfSyntaxError` with its line and column."""
+    """pyoxigraph's ``SyntaxError`` as an :class:`RdfSyntaxError` with its line and column and
+    the kind of problem (:func:`syntax_reason`), never the parser's text."""
     pos = exc.args[1] if len(exc.args) > 1 and exc.args[1] else None
     line, column = (pos[1], pos[2]) if pos else (None, None)
     message = str(exc.args[0]) if exc.args else str(exc)
-    return RdfSyntaxError(
-        source, one_line(_PARSER_PLACE.sub("", message)), line=line, column=column
-    )
+    return RdfSyntaxError(source, syntax_reason(message), line=line, column=column)
 
 
 def _parse(data: bytes, fmt: str, source: str, base_iri: str | None) -> Any:

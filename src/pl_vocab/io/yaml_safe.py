@@ -4,7 +4,14 @@
 - dates and datetimes stay strings exactly as written, so that the JSON Schema layer sees the
   offset the author wrote (PyYAML would otherwise turn them into Python objects);
 - a key written twice in one mapping is refused (PyYAML would silently keep the last value);
-- errors name the file, line and column.
+- explicit tags: ``!!str``, ``!!int``, ``!!float``, ``!!bool``, ``!!null``, ``!!seq`` and
+  ``!!map`` are read as YAML 1.1 says (a value that is not of its tag's type is refused);
+  ``!!timestamp`` is refused (a date is read as the text written, untagged, and JSON has no
+  date type for a tagged one to become); every other tag (``!!binary``,
+  ``!!set``, ``!!omap``, ``!!pairs``, ``!!python/...``, ``!local``, any unknown tag) is refused,
+  because no record or glossary field holds such a value;
+- errors name the file, line and column and the kind of problem, never a value, a tag or any
+  other text of the input (PyYAML's own wording is kept only where it quotes no input).
 
     >>> load_yaml("when: 2026-03-04T10:15:00-06:00")
     {'when': '2026-03-04T10:15:00-06:00'}
@@ -12,6 +19,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -19,8 +27,16 @@ from typing import Any
 import yaml
 
 from pl_vocab.core.errors import ParseError
+from pl_vocab.core.text import key_for_message
 
-__all__ = ["YamlInputError", "dump_yaml", "load_yaml", "load_yaml_with_lines"]
+__all__ = [
+    "SafeTags",
+    "YamlInputError",
+    "dump_yaml",
+    "load_yaml",
+    "load_yaml_with_lines",
+    "safe_problem",
+]
 
 
 class YamlInputError(ParseError):
@@ -34,6 +50,39 @@ class YamlInputError(ParseError):
 
 def _at(mark: Any, reason: str, kind: str) -> YamlInputError:
     return YamlInputError(mark.name, reason, line=mark.line + 1, column=mark.column + 1, kind=kind)
+
+
+_YAML_TAG = "tag:yaml.org,2002:"
+# the tags read as YAML says, by the name a message may show (a fixed list: never the input's)
+_TYPED_TAGS = {
+    f"{_YAML_TAG}{name}": f"!!{name}"
+    for name in ("str", "int", "float", "bool", "null", "seq", "map")
+}
+_NODE_OF_TAG = {f"{_YAML_TAG}seq": yaml.SequenceNode, f"{_YAML_TAG}map": yaml.MappingNode}
+_MERGE_TAGS = frozenset({f"{_YAML_TAG}merge", f"{_YAML_TAG}value"})
+_DATE_TAGS = frozenset({f"{_YAML_TAG}timestamp"})
+# a quoted part of a PyYAML problem that quotes no input: a token name or one punctuation mark
+_QUOTED = re.compile(r"'([^']*)'|\"([^\"]*)\"")
+_SAFE_QUOTE = re.compile(r"<[a-z ]+>|[^\w\s\\]")
+
+
+def safe_problem(problem: str | None) -> str:
+    """PyYAML's problem text with every quoted piece of the input removed (token names such as
+    ``'<stream end>'`` and single punctuation marks are kept).
+
+    >>> safe_problem("found unknown escape character 'q'")
+    'found unknown escape character'
+    >>> safe_problem("expected ',' or '}', but got '<stream end>'")
+    "expected ',' or '}', but got '<stream end>'"
+    """
+    if not problem:
+        return "the YAML is not well formed"
+
+    def keep(match: re.Match[str]) -> str:
+        inner = match.group(1) if match.group(1) is not None else match.group(2)
+        return match.group() if _SAFE_QUOTE.fullmatch(inner) else ""
+
+    return " ".join(_QUOTED.sub(keep, problem).split()).rstrip(" .:")
 
 
 class _SafeNoAliasLoader(yaml.SafeLoader):
@@ -72,29 +121,76 @@ class UniqueKeys(yaml.SafeLoader):
                 if value in seen:
                     raise _at(
                         key.start_mark,
-                        f"the key {key.value!r} appears twice in one mapping; keep one.",
+                        f"the key {key_for_message(str(key.value))} appears twice in one mapping; "
+                        "keep one.",
                         "duplicate-key",
                     )
                 seen.add(value)
         return super().construct_mapping(node, deep=deep)
 
 
-class _RecordLoader(UniqueKeys, _SafeNoAliasLoader):
-    """For records: keys unique in each mapping, and an integer too long for Python to convert
-    is an input error with its line, not a crash."""
+def _too_long(node: Any) -> bool:
+    return sum(c.isdigit() for c in str(node.value)) > sys.get_int_max_str_digits()
 
-    def construct_long_int(self, node: Any) -> Any:
-        try:
-            return self.construct_yaml_int(node)
-        except ValueError:
+
+def _long_number(mark: Any) -> YamlInputError:
+    return _at(
+        mark,
+        f"a number has more than {sys.get_int_max_str_digits():,} digits; write it as text.",
+        "long-number",
+    )
+
+
+class SafeTags(yaml.SafeLoader):
+    """Explicit tags as the module says: a value that is not of its tag's type and a tag
+    pl_vocab does not read are input errors with their line and column, not a crash, and name
+    neither the value nor the tag as written."""
+
+    def construct_object(self, node: Any, deep: bool = False) -> Any:
+        tag, mark = node.tag, node.start_mark
+        if tag in _DATE_TAGS:
             raise _at(
-                node.start_mark,
-                f"a number has more than {sys.get_int_max_str_digits():,} digits; write it as text.",
-                "long-number",
+                mark,
+                "a !!timestamp tag: dates are read as the text written; remove the tag.",
+                "tag",
+            )
+        shown = _TYPED_TAGS.get(tag)
+        if tag in _MERGE_TAGS:
+            raise _at(
+                mark,
+                "YAML merge keys (<<) are not accepted; write the keys out in full.",
+                "tag",
+            )
+        if shown is None:
+            raise _at(
+                mark,
+                "a YAML tag pl_vocab does not read (only !!str, !!int, !!float, !!bool and "
+                "!!null are accepted); remove the tag.",
+                "tag",
+            )
+        if not isinstance(node, _NODE_OF_TAG.get(tag, yaml.ScalarNode)):
+            raise _at(
+                mark,
+                f"a value tagged {shown} is not of that kind; remove the tag.",
+                "tag",
+            )
+        try:
+            return super().construct_object(node, deep=deep)
+        except (ValueError, TypeError, KeyError, AttributeError, OverflowError):
+            if shown == "!!int" and _too_long(node):
+                raise _long_number(mark) from None
+            raise _at(
+                mark,
+                f"the value tagged {shown} is not of that type; remove the tag or fix the value.",
+                "tag",
             ) from None
+        except yaml.constructor.ConstructorError as exc:
+            raise _at(exc.problem_mark or mark, f"{safe_problem(exc.problem)}", "syntax") from None
 
 
-_RecordLoader.add_constructor("tag:yaml.org,2002:int", _RecordLoader.construct_long_int)
+class _RecordLoader(UniqueKeys, SafeTags, _SafeNoAliasLoader):
+    """For records: keys unique in each mapping, tags as :class:`SafeTags` (an integer too
+    long for Python to convert is an input error with its line, not a crash)."""
 
 
 def load_yaml(source: str | Path, *, name: str | None = None) -> Any:
@@ -169,10 +265,12 @@ def _load(text: str, name: str | None, *, with_lines: bool) -> tuple[Any, dict[s
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
         if mark is None:
-            raise YamlInputError(name or "<text>", f"{exc.problem} (position unknown).") from None
-        raise _at(mark, f"{exc.problem}.", "syntax") from None
-    except yaml.YAMLError as exc:
-        raise YamlInputError(name or "<text>", str(exc)) from None
+            raise YamlInputError(
+                name or "<text>", f"{safe_problem(exc.problem)} (position unknown)."
+            ) from None
+        raise _at(mark, f"{safe_problem(exc.problem)}.", "syntax") from None
+    except yaml.YAMLError:
+        raise YamlInputError(name or "<text>", "the YAML is not well formed.") from None
     finally:
         if loader is not None:
             loader.dispose()

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from html import escape
 
 from pl_vocab.core.model import Coverage, Finding, Report, Severity
+from pl_vocab.core.text import printable
 from pl_vocab.report.layout import (
     RECORD_STATS,
     compact,
@@ -115,7 +116,8 @@ footer { margin-top: 2.5rem; color: var(--muted); font-size: .85rem; }
 
 
 def _e(value: object) -> str:
-    return escape("" if value is None else str(value), quote=True)
+    """Data as HTML text: controls and bidi overrides shown as escapes, then HTML-escaped."""
+    return escape(printable("" if value is None else str(value)), quote=True)
 
 
 def _numbers(report: Report) -> str:

@@ -1,11 +1,14 @@
 """``--format markdown``: the report for a board memo or a GitHub issue (GFM tables, no HTML
-beyond ``<br>`` for line breaks inside cells)."""
+beyond ``<br>`` for line breaks inside cells).
+
+Every piece of data (terms, identifiers, messages quoting them, file names) passes through
+:func:`~pl_vocab.core.text.markdown_text`: no link, image, autolink, emphasis, code span, HTML or
+control character can come from the input."""
 
 from __future__ import annotations
 
-import html
-
 from pl_vocab.core.model import Report
+from pl_vocab.core.text import markdown_text
 from pl_vocab.report.layout import (
     RECORD_STATS,
     compact,
@@ -23,12 +26,11 @@ _SEVERITY_WORD = {"error": "✖ error", "warning": "⚠ warning", "info": "ℹ i
 
 
 def _cell(value: object) -> str:
-    """One table cell: HTML-significant characters as entities, pipes and backslashes
-    escaped, line breaks as ``<br>``."""
+    """One table cell (or inline text): each line escaped by
+    :func:`~pl_vocab.core.text.markdown_text`, line breaks as ``<br>``."""
     text = "" if value is None else str(value)
-    text = html.escape(text, quote=False).replace("\\", "\\\\").replace("|", "\\|")
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").splitlines() or [""]
-    return "<br>".join(line.strip() for line in lines)
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return "<br>".join(markdown_text(line.strip()) for line in lines)
 
 
 def _percent(covered: int, total: int) -> str:
@@ -101,7 +103,7 @@ def render_markdown(report: Report) -> str:
                 ],
             )
         if coverage.missing_core:
-            missing = ", ".join(f"`{_cell(c)}`" for c in coverage.missing_core)
+            missing = ", ".join(_cell(c) for c in coverage.missing_core)
             lines += ["", f"Missing core concepts: {missing}."]
     if report.findings:
         lines += ["", "## Findings"]

@@ -17,6 +17,7 @@ from urllib.parse import quote
 import yaml
 
 from pl_vocab.core.model import MappingRow, Report
+from pl_vocab.core.text import printable
 from pl_vocab.report.cells import safe_cell
 from pl_vocab.report.layout import compact
 from pl_vocab.vocabulary import CONCEPT_NAMESPACE, PLV_NAMESPACE, Vocabulary
@@ -54,14 +55,15 @@ def _justification(name: str) -> str:
 
 
 def _flat(text: str) -> str:
-    """A cell: neutralized first (a leading tab or CR counts), then on one line."""
+    """A cell: neutralized first (a leading tab or CR counts), then on one line, then any
+    control or bidi character left shown as a visible escape (the file may be printed)."""
     safe = safe_cell(text)
-    return " ".join(safe.replace("\t", " ").splitlines()) if safe else ""
+    return printable(" ".join(safe.replace("\t", " ").splitlines())) if safe else ""
 
 
 def _row(mapping: MappingRow) -> list[str]:
     return [
-        "district:" + quote(mapping.term, safe=""),
+        "district:" + quote(mapping.term, safe="", errors="backslashreplace"),
         mapping.term,
         compact(mapping.predicate),
         compact(mapping.concept),
@@ -91,7 +93,7 @@ def render_sssom(report: Report, *, mapping_set_id: str | None = None) -> str:
     ['district:Voz%20del%20estudiante', 'Voz del estudiante', 'skos:exactMatch', 'plvc:learner-voice', '', 'semapv:LexicalMatching', '1.0', '']
     """
     set_id = mapping_set_id or DEFAULT_SET_PREFIX + (
-        report.input.sha256 or quote(report.input.file, safe="")
+        report.input.sha256 or quote(report.input.file, safe="", errors="backslashreplace")
     )
     metadata: dict[str, object] = {
         "curie_map": {
@@ -102,7 +104,8 @@ def render_sssom(report: Report, *, mapping_set_id: str | None = None) -> str:
             "skos": _SKOS,
         },
         "mapping_set_id": set_id,
-        "mapping_set_title": f"{report.input.file} mapped to the pl_vocab national vocabulary",
+        "mapping_set_title": f"{printable(report.input.file)} mapped to the pl_vocab national "
+        "vocabulary",
         "license": LICENSE,
         "mapping_tool": report.tool,
         "mapping_tool_version": report.tool_version,

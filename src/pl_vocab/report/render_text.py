@@ -1,7 +1,9 @@
 """The terminal report (rich): summary first, findings by family, a one-line verdict last.
 
 User text (terms, messages) is put in :class:`rich.text.Text` objects, never parsed as rich
-markup, so a glossary cell like ``[bold]`` prints as written.
+markup, so a glossary cell like ``[bold]`` prints as written; and every piece of it passes
+through :func:`~pl_vocab.core.text.printable` first, so no control character (ANSI/OSC escape
+sequences, C0/C1, bidi overrides) reaches the terminal.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from rich.table import Table
 from rich.text import Text
 
 from pl_vocab.core.model import Finding, Report, Severity
+from pl_vocab.core.text import printable
 from pl_vocab.report.layout import (
     RECORD_STATS,
     family_title,
@@ -33,12 +36,17 @@ _SEVERITY_STYLE = {
 _BAR_CELLS = 20
 
 
+def _t(text: str, style: str = "") -> Text:
+    """Data as a rich Text: controls escaped, never parsed as markup."""
+    return Text(printable(text), style=style)
+
+
 def _summary(report: Report) -> Table:
     info = report.input
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="bold", no_wrap=True)
     grid.add_column(overflow="fold")
-    grid.add_row("File", Text(info.file))
+    grid.add_row("File", _t(info.file))
     read_as = [
         (label, value)
         for label, value in (
@@ -50,12 +58,12 @@ def _summary(report: Report) -> Table:
         if value
     ]
     if read_as:
-        grid.add_row("Read as", Text(" · ".join(f"{k} {v}" for k, v in read_as)))
+        grid.add_row("Read as", _t(" · ".join(f"{k} {v}" for k, v in read_as)))
     if info.columns:
-        grid.add_row("Columns", Text(", ".join(f"{k} = {v}" for k, v in info.columns.items())))
+        grid.add_row("Columns", _t(", ".join(f"{k} = {v}" for k, v in info.columns.items())))
     if report.vocabulary:
         vocab = report.vocabulary
-        grid.add_row("Vocabulary", Text(f"{vocab.iri} (version {vocab.version})"))
+        grid.add_row("Vocabulary", _t(f"{vocab.iri} (version {vocab.version})"))
     terms = [
         f"{label} {report.stats[key]}"
         for key, label in (("terms", "read"), ("mapped", "mapped"), ("unmapped", "unmapped"))
@@ -98,7 +106,7 @@ def _coverage(report: Report) -> Table | None:
         filled = max(0, min(_BAR_CELLS, filled))
         bar = Text("█" * filled, style="green")
         bar.append("░" * (_BAR_CELLS - filled), style="dim")
-        table.add_row(Text(facet.label), bar, share(facet.covered, facet.total))
+        table.add_row(_t(facet.label), bar, share(facet.covered, facet.total))
     return table
 
 
@@ -107,15 +115,15 @@ def _findings_block(findings: list[Finding], input_file: str) -> Group:
     lines: list[Padding] = []
     for f in findings:
         head = Text()
-        head.append(f.id, style="bold")
+        head.append(printable(f.id), style="bold")
         head.append("  ")
         head.append(f"{f.severity.value:<8}", style=_SEVERITY_STYLE[f.severity])
         head.append(" ")
-        head.append(where(f.location, input_file) or "(whole file)")
-        body = Text(f.message)
+        head.append(printable(where(f.location, input_file)) or "(whole file)")
+        body = _t(f.message)
         if f.suggestion:
             body.append("\n→ ", style="green")
-            body.append(f.suggestion, style="green")
+            body.append(printable(f.suggestion), style="green")
         lines += [Padding(head, (0, 0, 0, 2)), Padding(body, (0, 0, 0, 8))]
     return Group(*lines)
 
@@ -150,7 +158,7 @@ def render_text(report: Report, *, color: bool = False, width: int = 100) -> str
         legacy_windows=False,
     )
     parts: list[Text | Table | Group] = [
-        Text(f"{report.tool} {report.tool_version} report", style="bold"),
+        _t(f"{report.tool} {report.tool_version} report", style="bold"),
         _summary(report),
     ]
     facets = _coverage(report)
@@ -161,7 +169,7 @@ def render_text(report: Report, *, color: bool = False, width: int = 100) -> str
         heading = f"{family_title(letter)} ({n} finding{'s' if n != 1 else ''})"
         parts += [
             Text(""),
-            Text(heading, style="bold underline"),
+            _t(heading, style="bold underline"),
             _findings_block(findings, report.input.file),
         ]
     style = "bold green" if report.valid else "bold red"
