@@ -93,7 +93,9 @@ class RdfProblem:
     fix: str | None = None  # what to do, when it is more than fixing the triple
 
     def __str__(self) -> str:
-        where = f"<{self.subject}>" if not self.subject.startswith("_:") else self.subject
+        # an IRI in brackets; a blank node label or a JSON path (JSON-LD) as it is
+        plain = self.subject.startswith(("_:", "$"))
+        where = self.subject if plain else f"<{self.subject}>"
         return f"{where}" + (f" <{self.predicate}>" if self.predicate else "") + f": {self.message}"
 
 
