@@ -18,7 +18,14 @@ from pydantic import BaseModel
 
 from pl_vocab.core.errors import InputError
 from pl_vocab.io.json_safe import read_json
-from pl_vocab.rdf.plan import ClassPlan, Plan, get_plan
+from pl_vocab.rdf.plan import (
+    DEFAULT_MAX_NESTING,
+    MAX_NESTING_ENV,
+    ClassPlan,
+    Plan,
+    get_plan,
+    max_nesting,
+)
 
 __all__ = [
     "CONTEXT_IRI",
@@ -60,7 +67,8 @@ def _for_parser() -> dict[str, dict[str, Any]]:
     the enum values' property-scoped contexts, which JSON-LD 1.1 lets override a protected
     term)."""
     return {
-        iri: {k: v for k, v in body.items() if k != "@protected"} for iri, body in _bundled().items()
+        iri: {k: v for k, v in body.items() if k != "@protected"}
+        for iri, body in _bundled().items()
     }
 
 
@@ -127,21 +135,6 @@ def resolve_contexts(document: Any, *, source: str = "<input>") -> Any:
     :raises UnsafeJsonLdError: naming the IRI of a remote or ``file:`` context or ``@import``.
     """
     return _Resolver(source).walk(document, "$")
-
-
-MAX_NESTING_ENV = "PL_VOCAB_MAX_NESTING"
-DEFAULT_MAX_NESTING = 200
-"""How deep a JSON-LD document (or an RDF record's inlined nodes) may nest: deeper input is
-refused (exit 2) before any recursive step; raise it with the environment variable
-``PL_VOCAB_MAX_NESTING``."""
-
-
-def max_nesting() -> int:
-    """The nesting limit in force (:data:`DEFAULT_MAX_NESTING` unless the environment raises it)."""
-    import os
-
-    raw = os.environ.get(MAX_NESTING_ENV, "")
-    return int(raw) if raw.isdigit() and int(raw) > 0 else DEFAULT_MAX_NESTING
 
 
 def _depth(document: Any) -> int:

@@ -27,8 +27,31 @@ from pl_vocab.rdf.load import RdfProblem
 __all__ = ["ProtectedTermError", "jsonld_losses"]
 
 _KEYWORDS = frozenset(
-    "@base @container @context @direction @graph @id @import @included @index @json @language "
-    "@list @nest @none @prefix @propagate @protected @reverse @set @type @value @version @vocab".split()
+    [
+        "@base",
+        "@container",
+        "@context",
+        "@direction",
+        "@graph",
+        "@id",
+        "@import",
+        "@included",
+        "@index",
+        "@json",
+        "@language",
+        "@list",
+        "@nest",
+        "@none",
+        "@prefix",
+        "@propagate",
+        "@protected",
+        "@reverse",
+        "@set",
+        "@type",
+        "@value",
+        "@version",
+        "@vocab",
+    ]
 )
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:")
 _NOT_IN_IRI = re.compile(r'[\x00-\x20<>"{}|^`\\]')
@@ -173,12 +196,19 @@ class _Walk:
         if iri is None or not _SCHEME.match(iri):
             if ctx.base:
                 return True
-            self.lost(path, key, f"{what} a relative IRI and the document sets no @base; it was "
-                      "not loaded (write an absolute IRI or a CURIE such as plv:...)")
+            self.lost(
+                path,
+                key,
+                f"{what} a relative IRI and the document sets no @base; it was "
+                "not loaded (write an absolute IRI or a CURIE such as plv:...)",
+            )
             return False
         if _NOT_IN_IRI.search(iri):
-            self.lost(path, key, f"{what} not a valid IRI (a space or one of <>\"{{}}|^`\\); "
-                      "it was not loaded")
+            self.lost(
+                path,
+                key,
+                f'{what} not a valid IRI (a space or one of <>"{{}}|^`\\); it was not loaded',
+            )
             return False
         return True
 
@@ -197,11 +227,16 @@ class _Walk:
         if kind == "@context" or kind in ("@index", "@language", "@direction"):
             return
         if kind is None:
-            why = "the context maps it to null" if ctx.terms.get(key, 0) is None else (
-                "no @context or @vocab gives it an IRI"
+            why = (
+                "the context maps it to null"
+                if ctx.terms.get(key, 0) is None
+                else ("no @context or @vocab gives it an IRI")
             )
-            self.lost(path, key[:80], f"the key at {here[:120]} maps to no IRI ({why}); its "
-                      "value was not loaded")
+            self.lost(
+                path,
+                key[:80],
+                f"the key at {here[:120]} maps to no IRI ({why}); its value was not loaded",
+            )
         elif kind == "@id":
             if isinstance(v, str):
                 self.check_iri(v, ctx, path, None, "the node's id is")
@@ -210,15 +245,22 @@ class _Walk:
         elif kind == "@type":
             for i, t in enumerate(v if isinstance(v, list) else [v]):
                 if isinstance(t, str) and ctx.iri(t, vocab=True) is None:
-                    self.lost(path, "rdf:type", f"the type at {here}[{i}] maps to no IRI; it was "
-                              "not loaded")
+                    self.lost(
+                        path,
+                        "rdf:type",
+                        f"the type at {here}[{i}] maps to no IRI; it was not loaded",
+                    )
         elif kind.startswith("@"):
             if kind not in _KEYWORDS:
-                self.lost(path, key[:80], f"{here[:120]} is not a JSON-LD keyword; it was "
-                          "not loaded")
+                self.lost(
+                    path, key[:80], f"{here[:120]} is not a JSON-LD keyword; it was not loaded"
+                )
         elif not _SCHEME.match(kind) or kind.startswith("_:"):
-            self.lost(path, key[:80], f"the key at {here[:120]} is not an absolute IRI; its "
-                      "value was not loaded")
+            self.lost(
+                path,
+                key[:80],
+                f"the key at {here[:120]} is not an absolute IRI; its value was not loaded",
+            )
         else:
             term = ctx.terms.get(key)
             scoped = term.get("@context") if isinstance(term, dict) else None
