@@ -196,3 +196,24 @@ def test_a_repeated_triple_in_a_single_valued_slot_is_one_value() -> None:
     line = f'<{PLV}learner/1> <{GRADE}> "7" .\n'
     nt = f"<{PLV}learner/1> {RDF_TYPE} <{PLV}Learner> .\n{line}{line}"
     assert exchange.loads(nt, "ntriples")[0].grade_level == "7"  # type: ignore[attr-defined]
+
+
+def test_a_skos_glossary_in_json_ld_that_would_lose_keys_is_refused() -> None:
+    from pl_vocab.glossary.columns import GlossaryInputError
+    from pl_vocab.glossary.skos_input import read_skos_glossary
+
+    doc = {"@id": "http://ex.org/c/1", "prefLabel": "lost"}  # no context: nothing would load
+    with pytest.raises(GlossaryInputError, match="maps to no IRI"):
+        read_skos_glossary(json.dumps(doc).encode(), "g.jsonld", max_rows=10)
+    deep: Any = {"@id": "http://ex.org/c/1"}
+    for _ in range(900):
+        deep = {"@id": "http://ex.org/c/1", "http://ex.org/p": deep}
+    with pytest.raises(InputError, match="limit of 200"):
+        read_skos_glossary(json.dumps(deep).encode(), "g.jsonld", max_rows=10)
+
+
+def test_problems_past_the_first_thousand_are_counted_not_listed() -> None:
+    nt = "".join(f'<{PLV}x/{i}> <{PLV}p> "v" .\n' for i in range(1500))
+    with pytest.raises(RdfDataError) as info:
+        exchange.loads(nt, "ntriples")
+    assert len(info.value.problems) == 1001 and "500 more" in info.value.problems[-1].message

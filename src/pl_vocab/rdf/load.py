@@ -48,6 +48,7 @@ __all__ = [
     "from_triples",
 ]
 
+MAX_PROBLEMS = 1000  # the problems listed one by one; the rest are counted
 _XSD_BOOLEAN, _XSD_INTEGER = XSD + "boolean", XSD + "integer"
 _NUMERIC_OR_BOOLEAN = frozenset(
     {_XSD_BOOLEAN, _XSD_INTEGER, XSD + "double", XSD + "float", XSD + "decimal"}
@@ -107,7 +108,7 @@ class RdfProblem:
 
     def __str__(self) -> str:
         # an IRI in brackets; a blank node label or a JSON path (JSON-LD) as it is
-        plain = self.subject.startswith(("_:", "$"))
+        plain = self.subject.startswith(("_:", "$", "("))
         where = self.subject if plain else f"<{self.subject}>"
         return f"{where}" + (f" <{self.predicate}>" if self.predicate else "") + f": {self.message}"
 
@@ -304,8 +305,12 @@ class _Reader:
     def unread(self) -> None:
         """A problem for each subject whose triples no object took: no pl_vocab class names
         it and no loaded object holds it (nothing is dropped without a word)."""
+        left = 0  # subjects past the first MAX_PROBLEMS: counted, not listed one by one
         for subject in (*self.props, *(s for s in self.types if s not in self.props)):
             if subject in self.built:
+                continue
+            if len(self.problems) >= MAX_PROBLEMS:
+                left += 1
                 continue
             count = len(self.props.get(subject, ())) + len(self.types.get(subject, ()))
             triples = f"{count} triple{'s' if count != 1 else ''}"
@@ -322,6 +327,9 @@ class _Reader:
                 "docs/schema/index.md), or remove its triples if they do not belong here"
             )
             self.problems.append(RdfProblem(_show(subject), None, message, fix))
+        if left:
+            message = f"and {left:,} more subjects: none was loaded (no pl_vocab class holds them)"
+            self.problems.append(RdfProblem("(more)", None, message))
 
     def build(self, subject: str, cplan: ClassPlan) -> dict[str, Any]:
         self.built.add(subject)
