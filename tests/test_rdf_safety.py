@@ -238,10 +238,14 @@ def test_a_malformed_language_tag_in_json_ld_is_refused_not_dropped(
 def test_a_null_or_well_formed_language_is_accepted() -> None:
     doc = {
         "@context": [CONTEXT_IRI, {"@language": None}],
-        "@graph": [{**LEARNER, "name": {"@value": "Ana", "@language": "es-MX"}}],
+        "@graph": [{**LEARNER, "name": "Ana"}],
     }
     (learner,) = exchange.loads(json.dumps(doc), "jsonld")
     assert isinstance(learner, Learner) and learner.name == "Ana"
+    # a well-formed tag on a plain-text slot is read, and reported: the slot cannot keep it
+    doc["@graph"] = [{**LEARNER, "name": {"@value": "Ana", "@language": "es-MX"}}]
+    with pytest.raises(RdfDataError, match="has a language tag"):
+        exchange.loads(json.dumps(doc), "jsonld")
 
 
 @pytest.mark.parametrize(

@@ -397,12 +397,13 @@ def _postprocess_context(ctx: dict[str, Any], index: dict[str, Any]) -> dict[str
       context), instead of LinkML's plain literals;
     - LocalizedText slots carry no coercion, so ``{"@value", "@language"}`` objects become
       language-tagged literals;
-    - JSON-LD 1.1 (scoped contexts need it).
+    - JSON-LD 1.1 (scoped contexts need it), ``@protected``: a document that uses the context
+      cannot redefine a pl_vocab term or prefix (a redefinition is refused when it is read).
     """
     body = ctx["@context"]
     # the type designator slot ("type") is the @type alias, not a property of its own
     body.pop("type", None)
-    body = {"@version": 1.1, "id": "@id", "type": "@type", **body}
+    body = {"@version": 1.1, "@protected": True, "id": "@id", "type": "@type", **body}
     slots: dict[str, dict[str, Any]] = {}
     for c in index["classes"].values():
         for name, slot in c["slots"].items():

@@ -222,11 +222,19 @@ def _load_ndjson(data: bytes, cls: str | None, source: str) -> list[BaseModel]:
 
 def _load_jsonld(data: bytes, cls: str | None, source: str) -> list[BaseModel]:
     from pl_vocab.rdf.jsonld import jsonld_for_parser
-    from pl_vocab.rdf.load import from_rdf
+    from pl_vocab.rdf.load import RdfDataError, RdfProblem, from_rdf
 
-    return from_rdf(
-        jsonld_for_parser(decode_utf8(data, source), source=source), "jsonld", source=source
-    )
+    # what the RDF parser would drop (keys with no IRI, nodes with a relative id) is reported
+    # with the RDF's own problems, never lost
+    losses: list[RdfProblem] = []
+    safe = jsonld_for_parser(decode_utf8(data, source), source=source, losses=losses)
+    try:
+        objects = from_rdf(safe, "jsonld", source=source)
+    except RdfDataError as exc:
+        raise RdfDataError([*losses, *exc.problems], source) from None
+    if losses:
+        raise RdfDataError(losses, source)
+    return objects
 
 
 def _rdf_loader(fmt: str) -> Loader:

@@ -38,8 +38,9 @@ def _jsonld(data: bytes, name: str) -> bytes:
             suggestion="Save it as UTF-8.",
             check_id="H001",
         ) from None
+    losses: list[Any] = []
     try:
-        return jsonld_for_parser(text, source=name)
+        safe = jsonld_for_parser(text, source=name, losses=losses)
     except JsonInputError as exc:
         raise GlossaryInputError(
             f"this is not valid JSON ({exc.reason})",
@@ -50,12 +51,27 @@ def _jsonld(data: bytes, name: str) -> bytes:
             check_id="H001",
         ) from None
     except InputError as exc:  # a context that would be fetched: the message names its place
+        from pl_vocab.rdf.jsonld import UnsafeJsonLdError
+
+        fetched = isinstance(exc, UnsafeJsonLdError)
         raise GlossaryInputError(
-            str(exc).removeprefix(f"{name}: ").removeprefix(f"{name}, "),
+            str(exc).removeprefix(f"{name}: ").removeprefix(f"{name}, ").rstrip("."),
             location=Location(file=name),
-            suggestion="Embed the context in the document, or use Turtle.",
+            suggestion="Embed the context in the document, or use Turtle."
+            if fetched
+            else "Fix the document there, or export the glossary as Turtle.",
             check_id="H001",
         ) from None
+    if losses:  # keys or nodes the RDF parser would drop without a word
+        more = f" (and {len(losses) - 1} more)" if len(losses) > 1 else ""
+        raise GlossaryInputError(
+            f"{losses[0]}{more}",
+            location=Location(file=name),
+            suggestion="Give every key an IRI (the pl_vocab context or @vocab) and every node an "
+            "absolute id.",
+            check_id="H001",
+        )
+    return safe
 
 
 def _parse(data: bytes, name: str, ext: str) -> list[Any]:

@@ -199,23 +199,41 @@ def parse_triples(
 
 
 def to_canonical_ntriples(
-    data: bytes, fmt: str, *, source: str, base_iri: str | None = None
+    data: bytes,
+    fmt: str,
+    *,
+    source: str,
+    base_iri: str | None = None,
+    graphs: dict[str, int] | None = None,
 ) -> str:
     """RDF text as canonical N-Triples, parsed and written back by pyoxigraph (no Python term
     object per triple for the graph formats); named graphs are flattened.
 
+    :param graphs: when given, each named graph flattened is counted in it (its name, in
+        N-Triples spelling, to its number of triples), so the caller can say what was lost.
     :raises RdfSyntaxError: as :func:`parse_quads`.
     """
     import pyoxigraph as ox
 
     quads: Iterable[Any] = _parse(data, fmt, source, base_iri)
     if fmt in ("nquads", "jsonld"):
-        quads = (ox.Triple(q.subject, q.predicate, q.object) for q in quads)
+        quads = _flatten(quads, graphs if graphs is not None else {})
     try:
         out = ox.serialize(quads, format=ox.RdfFormat.N_TRIPLES)
     except SyntaxError as exc:
         raise syntax_error(exc, source) from None
     return (out or b"").decode("utf-8")
+
+
+def _flatten(quads: Iterable[Any], graphs: dict[str, int]) -> Iterator[Any]:
+    """The triples of quads, each named graph counted in ``graphs``."""
+    import pyoxigraph as ox
+
+    for q in quads:
+        if not isinstance(q.graph_name, ox.DefaultGraph):
+            name = str(q.graph_name)
+            graphs[name] = graphs.get(name, 0) + 1
+        yield ox.Triple(q.subject, q.predicate, q.object)
 
 
 def serialize_triples(

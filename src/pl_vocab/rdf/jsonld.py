@@ -18,13 +18,22 @@ from pydantic import BaseModel
 
 from pl_vocab.core.errors import InputError
 from pl_vocab.io.json_safe import read_json
-from pl_vocab.rdf.plan import ClassPlan, Plan, get_plan
+from pl_vocab.rdf.plan import (
+    DEFAULT_MAX_NESTING,
+    MAX_NESTING_ENV,
+    ClassPlan,
+    Plan,
+    get_plan,
+    max_nesting,
+)
 
 __all__ = [
     "CONTEXT_IRI",
+    "DEFAULT_MAX_NESTING",
     "UnsafeJsonLdError",
     "bundled_context",
     "jsonld_for_parser",
+    "max_nesting",
     "resolve_contexts",
     "to_jsonld",
 ]
@@ -51,13 +60,25 @@ def _bundled() -> dict[str, dict[str, Any]]:
     return {CONTEXT_IRI: bundled_context()}
 
 
+@cache
+def _for_parser() -> dict[str, dict[str, Any]]:
+    """The bundled contexts as the RDF parser gets them: without ``@protected``, which
+    :mod:`pl_vocab.rdf.jsonld_fidelity` enforces with the place named (pyoxigraph also refuses
+    the enum values' property-scoped contexts, which JSON-LD 1.1 lets override a protected
+    term)."""
+    return {
+        iri: {k: v for k, v in body.items() if k != "@protected"}
+        for iri, body in _bundled().items()
+    }
+
+
 class _Resolver:
     """Walks a document: bundled context IRIs replaced, anything else that would be fetched
     refused, language tags checked."""
 
     def __init__(self, source: str) -> None:
         self.source = source
-        self.bundled = _bundled()
+        self.bundled = _for_parser()
 
     def context(self, value: Any, path: str) -> Any:
         """The value of an ``@context`` (an IRI, a list of contexts, or a context object)."""
@@ -116,18 +137,46 @@ def resolve_contexts(document: Any, *, source: str = "<input>") -> Any:
     return _Resolver(source).walk(document, "$")
 
 
-def jsonld_for_parser(text: str, *, source: str) -> bytes:
+def _depth(document: Any) -> int:
+    """How many arrays and objects deep ``document`` goes (iteratively: no recursion limit)."""
+    deepest, todo = 0, [(document, 1)]
+    while todo:
+        node, depth = todo.pop()
+        if isinstance(node, dict | list):
+            deepest = max(deepest, depth)
+            todo.extend((v, depth + 1) for v in (node.values() if isinstance(node, dict) else node))
+    return deepest
+
+
+def jsonld_for_parser(text: str, *, source: str, losses: list[Any] | None = None) -> bytes:
     """JSON-LD text made safe for an RDF parser: strict JSON, every context resolved to the
     bundled one (or refused), as bytes for :func:`pl_vocab.io.rdf.parse_triples`.
 
-    :raises InputError: for text that is not strict JSON, nested too deeply, or asks for a
-        context that would be fetched (:class:`UnsafeJsonLdError`).
+    :param losses: when given, every key and node the parser would drop without a word is
+        appended to it (:func:`pl_vocab.rdf.jsonld_fidelity.jsonld_losses`).
+    :raises InputError: for text that is not strict JSON, nested more deeply than
+        :func:`max_nesting`, asks for a context that would be fetched
+        (:class:`UnsafeJsonLdError`), or redefines a protected pl_vocab term.
     """
+    from pl_vocab.rdf.jsonld_fidelity import jsonld_losses
+
     doc = read_json(text, source)
+    limit = max_nesting()
+    if (depth := _depth(doc)) > limit:
+        raise InputError(
+            f"{source}: the JSON-LD nests {depth} levels deep, more than the limit of {limit}; "
+            f"flatten it (nodes in @graph, linked by id), or raise {MAX_NESTING_ENV}."
+        )
     try:
         resolved = resolve_contexts(doc, source=source)
+        found = jsonld_losses(doc, source=source, bundled=_bundled())
     except RecursionError:
-        raise InputError(f"{source}: the JSON-LD is nested too deeply to read safely.") from None
+        raise InputError(
+            f"{source}: the JSON-LD is nested too deeply to read safely; flatten it, or lower "
+            f"{MAX_NESTING_ENV}."
+        ) from None
+    if losses is not None:
+        losses.extend(found)
     return json.dumps(resolved).encode("utf-8")
 
 

@@ -26,6 +26,8 @@ from pydantic import BaseModel, ValidationError
 
 from pl_vocab.core.errors import PlVocabError
 from pl_vocab.rdf.plan import (
+    MAX_COPIES_ENV,
+    MAX_NESTING_ENV,
     RDF_TYPE,
     XSD,
     ClassPlan,
@@ -33,6 +35,8 @@ from pl_vocab.rdf.plan import (
     SlotPlan,
     canonical_language_tag,
     get_plan,
+    max_inlined_copies,
+    max_nesting,
 )
 
 __all__ = [
@@ -44,10 +48,20 @@ __all__ = [
     "from_triples",
 ]
 
+MAX_PROBLEMS = 1000  # the problems listed one by one; the rest are counted
 _XSD_BOOLEAN, _XSD_INTEGER = XSD + "boolean", XSD + "integer"
 _NUMERIC_OR_BOOLEAN = frozenset(
     {_XSD_BOOLEAN, _XSD_INTEGER, XSD + "double", XSD + "float", XSD + "decimal"}
 )
+# the datatypes a literal may carry in a slot of each datatype (None: a plain string slot);
+# anything else (a language tag, another datatype) is reported, never dropped
+_NUMBERS = tuple(f"^^<{XSD}{t}>" for t in ("integer", "decimal", "double", "float"))
+_ACCEPTED: dict[str | None, tuple[str, ...]] = {
+    None: (f"^^<{XSD}string>",),
+    XSD + "double": _NUMBERS,
+    XSD + "float": _NUMBERS,
+    XSD + "decimal": _NUMBERS[:2],
+}
 # one N-Triples line: subject term, predicate IRI, object term (pyoxigraph writes one per line)
 _LINE = re.compile(r"^(\S+) <([^>]*)> (.*) \.$", re.MULTILINE)
 _OWN_NAMESPACE = "https://w3id.org/pl-vocab/"
@@ -93,7 +107,9 @@ class RdfProblem:
     fix: str | None = None  # what to do, when it is more than fixing the triple
 
     def __str__(self) -> str:
-        where = f"<{self.subject}>" if not self.subject.startswith("_:") else self.subject
+        # an IRI in brackets; a blank node label or a JSON path (JSON-LD) as it is
+        plain = self.subject.startswith(("_:", "$", "("))
+        where = self.subject if plain else f"<{self.subject}>"
         return f"{where}" + (f" <{self.predicate}>" if self.predicate else "") + f": {self.message}"
 
 
@@ -123,6 +139,14 @@ class _Reader:
         self.types: dict[str, list[str]] = defaultdict(list)
         self.problems: list[RdfProblem] = []
         self.built: set[str] = set()  # subjects whose triples were read into some object
+        self.memo: dict[str, tuple[dict[str, Any], int]] = {}  # inlined node -> (data, nodes)
+        self.building: set[str] = set()  # the inlined nodes being built (a cycle guard)
+        self.max_depth = max_nesting()
+        self.copies = 0  # nodes built, a shared node counted once per parent
+        self.budget = max_inlined_copies() * max(
+            1, len(triples) if isinstance(triples, list) else 1
+        )
+        self.over_budget = False
         props = self.props
         # objects of predicates that inline somewhere in the schema: candidates for nested
         # nodes, kept with the subject and predicate that point at them
@@ -130,7 +154,8 @@ class _Reader:
         held_by: dict[str, list[tuple[str, str]]] = {}
         for s, p, o in triples:
             if p == RDF_TYPE and o[0] == "<":
-                self.types[s].append(o[1:-1])
+                if o[1:-1] not in self.types[s]:  # a graph is a set: a repeated triple is one
+                    self.types[s].append(o[1:-1])
                 continue
             bucket = props.get(s)
             if bucket is None:
@@ -196,6 +221,11 @@ class _Reader:
                     return self._problem(subject, slot, "expects a language-tagged text")
                 return {"value": text, "language": canonical_language_tag(suffix[1:])}
             dt = slot.datatype
+            if suffix and suffix not in _ACCEPTED.get(dt, (f"^^<{dt}>",)):
+                kept = "a language tag" if suffix[0] == "@" else f"the datatype {suffix[2:]}"
+                return self._problem(
+                    subject, slot, f"has {kept}, which this slot cannot keep; it was not loaded"
+                )
             if dt is None or dt not in _NUMERIC_OR_BOOLEAN:
                 return text
             try:
@@ -212,7 +242,7 @@ class _Reader:
         if kind == "inlined":
             if first == '"':
                 return self._problem(subject, slot, "expects a node, found a literal")
-            return self.build(term, self.plan.classes[slot.range])
+            return self.inline(subject, slot, term)
         if first != "<":
             return self._problem(subject, slot, "expects an IRI, found a literal or blank node")
         iri = term[1:-1]
@@ -225,14 +255,62 @@ class _Reader:
             return found
         return self.plan.compress(iri)
 
+    def inline(self, subject: str, slot: SlotPlan, term: str) -> dict[str, Any] | None:
+        """The node ``term`` built once, inside ``subject``: a node inlined under several
+        parents is built once and shared (linear time), within a budget of copies
+        (:func:`max_inlined_copies`); a node that holds itself, or nesting deeper than the
+        limit, is a problem."""
+        cached = self.memo.get(term)
+        if cached is not None:
+            self.copies += cached[1]
+            if self.copies > self.budget:
+                if not self.over_budget:
+                    self.over_budget = True
+                    self._problem(
+                        subject,
+                        slot,
+                        (
+                            "inlines nodes shared with other records more often than the limit of "
+                            f"{self.budget:,} copies allows; they were not loaded (raise "
+                            f"{MAX_COPIES_ENV}, or refer to the shared node by its IRI)"
+                        ),
+                    )
+                return None
+            return cached[0]
+        if term in self.building:
+            self._problem(subject, slot, "inlines a node that holds it (a cycle)")
+            return None
+        if len(self.building) >= self.max_depth:
+            self._problem(
+                subject,
+                slot,
+                (
+                    f"nests inlined nodes more than {self.max_depth} levels deep; raise "
+                    f"{MAX_NESTING_ENV} if this is intended"
+                ),
+            )
+            return None
+        self.building.add(term)
+        before = self.copies
+        data = self.build(term, self.plan.classes[slot.range])
+        self.building.discard(term)
+        size = 1 + self.copies - before
+        self.copies += 1
+        self.memo[term] = (data, size)
+        return data
+
     def _problem(self, subject: str, slot: SlotPlan, message: str) -> None:
         self.problems.append(RdfProblem(_show(subject), slot.iri, message))
 
     def unread(self) -> None:
         """A problem for each subject whose triples no object took: no pl_vocab class names
         it and no loaded object holds it (nothing is dropped without a word)."""
+        left = 0  # subjects past the first MAX_PROBLEMS: counted, not listed one by one
         for subject in (*self.props, *(s for s in self.types if s not in self.props)):
             if subject in self.built:
+                continue
+            if len(self.problems) >= MAX_PROBLEMS:
+                left += 1
                 continue
             count = len(self.props.get(subject, ())) + len(self.types.get(subject, ()))
             triples = f"{count} triple{'s' if count != 1 else ''}"
@@ -249,6 +327,9 @@ class _Reader:
                 "docs/schema/index.md), or remove its triples if they do not belong here"
             )
             self.problems.append(RdfProblem(_show(subject), None, message, fix))
+        if left:
+            message = f"and {left:,} more subjects: none was loaded (no pl_vocab class holds them)"
+            self.problems.append(RdfProblem("(more)", None, message))
 
     def build(self, subject: str, cplan: ClassPlan) -> dict[str, Any]:
         self.built.add(subject)
@@ -284,6 +365,8 @@ class _Reader:
             if slot.multivalued:
                 data.setdefault(slot.name, []).append(v)
             elif slot.name in data:
+                if data[slot.name] == v:
+                    continue  # the same triple repeated: one value (a list keeps repeats)
                 message = f"{slot.name} takes one value, found several"
                 self.problems.append(RdfProblem(_show(subject), p, message))
             else:
@@ -387,5 +470,23 @@ def from_rdf(
             lines = None
         if lines is not None:
             return from_ntriples(lines, source=source, plan=plan)
-    nt = to_canonical_ntriples(data, fmt, source=source, base_iri=base_iri)
-    return from_ntriples(nt, source=source, plan=plan)
+    graphs: dict[str, int] = {}
+    nt = to_canonical_ntriples(data, fmt, source=source, base_iri=base_iri, graphs=graphs)
+    fix = "write the triples in the default graph (N-Triples, Turtle, or N-Quads without one)"
+    lost = [
+        RdfProblem(
+            _show(g),
+            None,
+            f"is a named graph ({n:,} triple(s)); a record keeps no graph "
+            "name, so the name would be lost",
+            fix,
+        )
+        for g, n in graphs.items()
+    ]
+    try:
+        objects = from_ntriples(nt, source=source, plan=plan)
+    except RdfDataError as exc:
+        raise RdfDataError([*lost, *exc.problems], source) from None
+    if lost:
+        raise RdfDataError(lost, source)
+    return objects

@@ -6,6 +6,7 @@ meanings all come from ``schema_index.json``, so a schema change needs no code c
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Literal
@@ -22,6 +23,28 @@ LOCALIZED = "LocalizedText"
 IRI_RANGES = frozenset({"uri", "uriorcurie"})
 
 Kind = Literal["literal", "iri", "enum", "reference", "inlined", "localized"]
+
+
+# the limits of loading RDF (see docs/security.md)
+MAX_COPIES_ENV, DEFAULT_MAX_INLINED_COPIES = "PL_VOCAB_MAX_INLINED_COPIES", 10
+MAX_NESTING_ENV, DEFAULT_MAX_NESTING = "PL_VOCAB_MAX_NESTING", 200
+
+
+def _limit(name: str, default: int) -> int:
+    raw = os.environ.get(name, "")
+    return int(raw) if raw.isdigit() and int(raw) > 0 else default
+
+
+def max_inlined_copies() -> int:
+    """How many nodes loading may build per triple of the input, a node inlined under several
+    parents counted once per parent (default 10; raise with ``PL_VOCAB_MAX_INLINED_COPIES``)."""
+    return _limit(MAX_COPIES_ENV, DEFAULT_MAX_INLINED_COPIES)
+
+
+def max_nesting() -> int:
+    """How deep JSON-LD or inlined RDF nodes may nest (default 200; ``PL_VOCAB_MAX_NESTING``):
+    deeper input is refused before any recursive step."""
+    return _limit(MAX_NESTING_ENV, DEFAULT_MAX_NESTING)
 
 
 @dataclass(frozen=True)
