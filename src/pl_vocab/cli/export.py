@@ -65,5 +65,7 @@ def run_export(to: str, output: Path | None, glossary: Path | None) -> int:
         write_text(output, text)
         wrote(output, f"{len(triples)} triples as {fmt}")
     else:
-        sys.stdout.write(text)
+        from pl_vocab.cli.output import write_stdout
+
+        write_stdout(text, errors="strict")
     return 0

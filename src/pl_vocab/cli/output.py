@@ -16,6 +16,7 @@ fast); renderers and rich are imported when a report is shown.
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 from collections.abc import Callable
@@ -43,6 +44,7 @@ __all__ = [
     "fail",
     "say",
     "set_debug",
+    "write_stdout",
     "write_text",
     "wrote",
 ]
@@ -92,11 +94,62 @@ def atomic_writer(path: Path) -> AbstractContextManager[IO[str]]:
     return atomic_output(path)
 
 
-def write_text(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` atomically (see :func:`atomic_writer`)."""
+def write_text(path: Path, text: str, *, errors: str = "strict") -> None:
+    """Write ``text`` to ``path`` atomically (see :func:`atomic_writer`); ``errors`` as for
+    :func:`pl_vocab.io.output.atomic_output` (``backslashreplace`` for reports)."""
     from pl_vocab.io.output import write_text_atomic
 
-    write_text_atomic(path, text)
+    write_text_atomic(path, text, errors=errors)
+
+
+def write_stdout(text: str, *, errors: str = "backslashreplace") -> None:
+    """Write ``text`` to standard output and flush it.
+
+    Text the stream's encoding cannot hold (a lone surrogate) is escaped (``\\ud800``) unless
+    ``errors`` is ``strict``; a full disk or another write error is :class:`StdoutError` (exit
+    2, one line). A closed pipe (``pl-vocab ... | head -1``) propagates as
+    :class:`BrokenPipeError`, which :func:`exit_code_for` turns into a quiet exit.
+    """
+    stream = sys.stdout
+    encoding = getattr(stream, "encoding", None) or "utf-8"
+    try:
+        buffer = getattr(stream, "buffer", None)
+        if buffer is None:
+            stream.write(text.encode(encoding, errors).decode(encoding, "replace"))
+        else:
+            stream.flush()
+            buffer.write(text.encode(encoding, errors))
+            buffer.flush()
+        stream.flush()
+    except BrokenPipeError:
+        raise
+    except UnicodeEncodeError as exc:
+        raise StdoutError(
+            "not written: the output would hold text that is not valid Unicode (a lone surrogate"
+            f" such as \\ud800, character {exc.start + 1}); fix the input."
+        ) from None
+    except OSError as exc:
+        raise StdoutError(f"cannot be written ({exc.strerror or type(exc).__name__}).") from None
+
+
+class StdoutWriter:
+    """A file-like standard output for library functions that stream (``convert``): each write
+    goes through :func:`write_stdout` (``strict``: records are never silently altered)."""
+
+    def write(self, text: str) -> int:
+        """Write ``text``; the number of characters written."""
+        write_stdout(text, errors="strict")
+        return len(text)
+
+    def flush(self) -> None:
+        """Nothing to do: every write is flushed."""
+
+
+class StdoutError(PlVocabError):
+    """Standard output that cannot be written (a full disk, a closed device): exit 2."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(f"standard output: {reason}")
 
 
 def _findings_phrase(report: Report) -> str:
@@ -128,11 +181,48 @@ def emit_report(
     else:
         text = render(report, fmt)
     if output is None:
-        sys.stdout.write(text)
+        write_stdout(text)
     else:
-        write_text(output, text)
+        write_text(output, text, errors="backslashreplace")
         wrote(output, f"the {fmt} report ({_findings_phrase(report)})")
     return report.exit_code(threshold)
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised like Ctrl-C so that the same clean-up runs; exit 143 (128 + 15)."""
+
+    exit_code = 143
+
+
+def handle_sigterm() -> None:
+    """Make SIGTERM raise :class:`Terminated` (clean-up as for Ctrl-C: no temporary file left)."""
+    import signal
+
+    def _raise(signum: int, frame: object) -> None:
+        raise Terminated
+
+    import contextlib
+
+    with contextlib.suppress(ValueError):  # not the main thread (an embedder): leave its handler
+        signal.signal(signal.SIGTERM, _raise)
+
+
+_FULL = frozenset(
+    getattr(errno, name)
+    for name in ("ENOSPC", "EDQUOT", "EFBIG", "EIO", "EROFS")
+    if hasattr(errno, name)
+)
+
+
+def _broken_pipe() -> int:
+    """The reader of standard output went away: stop quietly, as Python's tools do (the stream
+    is pointed at /dev/null so the interpreter's final flush cannot fail again)."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+    return 141 if os.name == "posix" else 1
 
 
 def _is_click_error(exc: BaseException) -> bool:
@@ -150,7 +240,15 @@ def exit_code_for(exc: BaseException) -> int:
     if isinstance(exc, typer.Exit):
         return int(exc.exit_code)
     if isinstance(exc, (typer.Abort, KeyboardInterrupt)):
-        return 130
+        code = int(getattr(exc, "exit_code", 130))
+        say(
+            "stopped (terminated); nothing half-written was left."
+            if code == 143
+            else "stopped (interrupted); nothing half-written was left."
+        )
+        return code
+    if isinstance(exc, BrokenPipeError):
+        return _broken_pipe()
     if _is_click_error(exc):
         names = {cls.__name__ for cls in type(exc).__mro__}
         message = str(exc.format_message())  # type: ignore[attr-defined]
@@ -162,6 +260,9 @@ def exit_code_for(exc: BaseException) -> int:
         return USAGE if "UsageError" in names else int(getattr(exc, "exit_code", USAGE))
     if isinstance(exc, PlVocabError):
         say(str(exc))
+        return USAGE
+    if isinstance(exc, OSError) and exc.errno in _FULL:
+        say(f"output cannot be written ({exc.strerror or type(exc).__name__}).")
         return USAGE
     if not debug_enabled():
         say(f"internal error ({type(exc).__name__}). Run again with --debug and report it.")
