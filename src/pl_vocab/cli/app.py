@@ -202,7 +202,7 @@ def tour(examples: opt.Examples = None, debug: opt.Debug = False) -> None:
 def main() -> None:
     """Run ``pl-vocab``: every outcome becomes one of the exit codes (``pl_vocab.cli.main``
     answers ``--version`` alone before it comes here)."""
-    output.handle_sigterm()
+    output.handle_signals()
     try:
         try:
             rc = app(standalone_mode=False, prog_name="pl-vocab")

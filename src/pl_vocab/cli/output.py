@@ -188,23 +188,38 @@ def emit_report(
     return report.exit_code(threshold)
 
 
-class Terminated(KeyboardInterrupt):
-    """SIGTERM, raised like Ctrl-C so that the same clean-up runs; exit 143 (128 + 15)."""
+class Interrupted(BaseException):
+    """Ctrl-C (SIGINT, exit 130) or SIGTERM (exit 143), raised from the signal handler.
 
-    exit_code = 143
+    Not a :class:`KeyboardInterrupt`, which typer would turn into a silent exit code: this one
+    reaches :func:`exit_code_for`, after every ``finally`` and ``except BaseException`` on the
+    way has run (the atomic writer removes its temporary file, the worker pool shuts down).
+    """
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.exit_code = 128 + signum
+        self.what = "terminated" if signum == 15 else "interrupted"
 
 
-def handle_sigterm() -> None:
-    """Make SIGTERM raise :class:`Terminated` (clean-up as for Ctrl-C: no temporary file left)."""
+def handle_signals() -> None:
+    """SIGINT and SIGTERM raise :class:`Interrupted`, so both clean up the same way.
+
+    A signal the caller chose to ignore (``nohup``, a background job) stays ignored; outside the
+    main thread (an embedding program) nothing is changed.
+    """
     import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        return
 
     def _raise(signum: int, frame: object) -> None:
-        raise Terminated
+        raise Interrupted(signum)
 
-    import contextlib
-
-    with contextlib.suppress(ValueError):  # not the main thread (an embedder): leave its handler
-        signal.signal(signal.SIGTERM, _raise)
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        if signal.getsignal(sig) in (signal.default_int_handler, signal.SIG_DFL):
+            signal.signal(sig, _raise)
 
 
 _FULL = frozenset(
@@ -222,7 +237,7 @@ def _broken_pipe() -> int:
         os.dup2(devnull, sys.stdout.fileno())
     except (OSError, ValueError):
         pass
-    return 141 if os.name == "posix" else 1
+    return 1  # Python's own convention (and typer's) for a closed standard output
 
 
 def _is_click_error(exc: BaseException) -> bool:
@@ -239,14 +254,12 @@ def exit_code_for(exc: BaseException) -> int:
     """
     if isinstance(exc, typer.Exit):
         return int(exc.exit_code)
+    if isinstance(exc, Interrupted):
+        say(f"stopped ({exc.what}); no output file was changed.")
+        return exc.exit_code
     if isinstance(exc, (typer.Abort, KeyboardInterrupt)):
-        code = int(getattr(exc, "exit_code", 130))
-        say(
-            "stopped (terminated); nothing half-written was left."
-            if code == 143
-            else "stopped (interrupted); nothing half-written was left."
-        )
-        return code
+        say("stopped (interrupted); no output file was changed.")
+        return 130
     if isinstance(exc, BrokenPipeError):
         return _broken_pipe()
     if _is_click_error(exc):
