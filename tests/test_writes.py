@@ -183,6 +183,12 @@ def _env() -> dict[str, str]:
     return env
 
 
+def _default_signals() -> None:
+    """In the child: SIGINT as at a terminal (a test runner's workers may ignore it)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
 def _wait_for_part(folder: Path, proc: subprocess.Popen[bytes], limit: float = 60) -> bool:
     deadline = time.monotonic() + limit
     while time.monotonic() < deadline and proc.poll() is None:
@@ -205,6 +211,7 @@ def test_signal_mid_convert_leaves_old_or_complete(
         [*PL_VOCAB, "convert", str(big), "--to", "ntriples", "-o", str(target)],
         stderr=subprocess.PIPE,
         env=_env(),
+        preexec_fn=_default_signals,
     )
     started = _wait_for_part(tmp_path, proc)
     proc.send_signal(sig)
@@ -251,15 +258,16 @@ def test_two_writers_of_one_target(tmp_path: Path) -> None:
 @pytest.mark.slow
 @pytest.mark.skipif(os.name != "posix", reason="process groups")
 def test_ctrl_c_with_jobs_is_quiet(tmp_path: Path) -> None:
-    big = _ndjson(tmp_path / "big.ndjson", 200_000)
+    big = _ndjson(tmp_path / "big.ndjson", 300_000)
     proc = subprocess.Popen(
         [*PL_VOCAB, "validate", str(big), "--jobs", "2", "--now", "2026-06-01T00:00:00Z"],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         env=_env(),
         start_new_session=True,
+        preexec_fn=_default_signals,
     )
-    time.sleep(4)  # workers started and busy
+    time.sleep(3)  # workers started and busy
     if proc.poll() is None:
         os.killpg(proc.pid, signal.SIGINT)
     _, err = proc.communicate(timeout=120)
