@@ -193,7 +193,8 @@ def run_main(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, 
     """``pl-vocab ARGS`` through :func:`pl_vocab.cli.app.main` (the real exit-code path)."""
     from pl_vocab.cli.app import main
 
-    saved_argv, saved_term = sys.argv, signal.getsignal(signal.SIGTERM)
+    saved_argv = sys.argv
+    saved = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM)}
     sys.argv = ["pl-vocab", *args]
     try:
         main()
@@ -202,7 +203,8 @@ def run_main(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, 
         code = exc.code if isinstance(exc.code, int) else 0
     finally:
         sys.argv = saved_argv
-        signal.signal(signal.SIGTERM, saved_term)
+        for sig, handler in saved.items():
+            signal.signal(sig, handler)
     captured = capsys.readouterr()
     return code, captured.out, captured.err
 

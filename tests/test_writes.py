@@ -17,6 +17,8 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tests.test_exit_codes import run_main
 
@@ -141,6 +143,47 @@ def test_lone_surrogate_output_refused_and_old_file_kept(tmp_path: Path) -> None
     write_text_atomic(target, "report \ud800", errors="backslashreplace")
     assert target.read_text(encoding="utf-8") == "report \\ud800"
     assert _leftovers(tmp_path) == []
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    chunks=st.lists(st.one_of(st.text(max_size=50), st.just("x\ud800")), max_size=8),
+    fail_at=st.one_of(st.none(), st.integers(min_value=0, max_value=8)),
+    old=st.one_of(st.none(), st.text(max_size=30)),
+)
+def test_atomic_output_all_or_nothing(
+    chunks: list[str], fail_at: int | None, old: str | None
+) -> None:
+    """Whatever is written and wherever it stops: the old file (or none), or all of the new."""
+    import tempfile
+
+    from pl_vocab.core.errors import InputError
+    from pl_vocab.io.output import atomic_output
+
+    folder = Path(tempfile.mkdtemp())
+    target = folder / "out.txt"
+    if old is not None:
+        target.write_bytes(old.encode("utf-8", "surrogatepass"))
+    before = target.read_bytes() if old is not None else None
+    stops = fail_at is not None and fail_at < len(chunks)
+    unwritable = any("\ud800" in c for c in chunks[: fail_at if stops else None])
+    try:
+        with atomic_output(target) as out:
+            for i, chunk in enumerate(chunks):
+                if stops and i == fail_at:
+                    raise RuntimeError("stop")
+                out.write(chunk)
+        completed = True
+    except (RuntimeError, InputError):
+        completed = False
+    if completed:
+        assert not unwritable
+        assert target.read_text(encoding="utf-8") == "".join(chunks)
+    elif before is None:
+        assert not target.exists()
+    else:
+        assert target.read_bytes() == before
+    assert _leftovers(folder) == []
 
 
 def test_library_dump_is_atomic(tmp_path: Path) -> None:
