@@ -143,7 +143,9 @@ def dump(
 ) -> None:
     """Write one object or many to ``path`` (format from the extension unless given)."""
     fmt = normalize_format(format) if format else detect_format(path)
-    Path(path).write_text(dumps(objects, fmt), encoding="utf-8")
+    from pl_vocab.io.output import write_text_atomic
+
+    write_text_atomic(Path(path), dumps(objects, fmt))
 
 
 def write_stream(objects: Iterable[BaseModel], out: IO[str], format: str, chunk: int = 2000) -> int:

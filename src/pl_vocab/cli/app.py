@@ -202,8 +202,12 @@ def tour(examples: opt.Examples = None, debug: opt.Debug = False) -> None:
 def main() -> None:
     """Run ``pl-vocab``: every outcome becomes one of the exit codes (``pl_vocab.cli.main``
     answers ``--version`` alone before it comes here)."""
+    output.handle_signals()
     try:
-        rc = app(standalone_mode=False, prog_name="pl-vocab")
+        try:
+            rc = app(standalone_mode=False, prog_name="pl-vocab")
+        finally:
+            sys.stdout.flush()  # a full disk or a closed pipe is reported here, not at exit
     except SystemExit:
         raise
     except BaseException as exc:  # usage and input errors, Exit, Abort, and anything unexpected

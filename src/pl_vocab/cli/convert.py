@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pl_vocab.cli.output import FINDINGS, USAGE, say, wrote
+from pl_vocab.cli.output import FINDINGS, USAGE, StdoutWriter, say, wrote
 
 __all__ = ["run_convert"]
 
@@ -42,7 +42,14 @@ def run_convert(
 
     try:
         result = convert(
-            source, to, output, from_=from_, cls=class_name, redact=redact, shacl=shacl
+            source,
+            to,
+            output,
+            from_=from_,
+            cls=class_name,
+            redact=redact,
+            shacl=shacl,
+            stdout=StdoutWriter(),  # type: ignore[arg-type]
         )
     except MissingExtraError as exc:
         return _fail(exc, USAGE)
@@ -52,6 +59,8 @@ def run_convert(
         return _fail(exc, USAGE)
     except UnicodeDecodeError as exc:
         return _fail(f"{source}: not UTF-8 text (byte {exc.start}); save it as UTF-8.", USAGE)
+    except BrokenPipeError:
+        raise  # the reader of standard output went away: a quiet exit (cli.output)
     except OSError as exc:
         where = output if output is not None else source
         return _fail(f"{where}: {exc.strerror or exc}.", USAGE)

@@ -6,10 +6,9 @@ when the SKOS integrity checks find an error in it.
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
-from pl_vocab.cli.output import FINDINGS, USAGE, say, write_text, wrote
+from pl_vocab.cli.output import FINDINGS, USAGE, say, write_stdout, write_text, wrote
 
 __all__ = ["run_export"]
 
@@ -34,5 +33,5 @@ def run_export(to: str, output: Path | None, glossary: Path | None) -> int:
         write_text(output, result.text)
         wrote(output, f"{len(result.triples)} triples as {result.format}")
     else:
-        sys.stdout.write(result.text)
+        write_stdout(result.text, errors="strict")
     return 0

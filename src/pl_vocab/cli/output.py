@@ -16,6 +16,7 @@ fast); renderers and rich are imported when a report is shown.
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 from collections.abc import Callable
@@ -43,6 +44,7 @@ __all__ = [
     "fail",
     "say",
     "set_debug",
+    "write_stdout",
     "write_text",
     "wrote",
 ]
@@ -67,8 +69,11 @@ def debug_enabled() -> bool:
 
 def say(message: str) -> None:
     """``message`` as ONE line on standard error (its lines joined), prefixed ``pl-vocab: ``
-    (never twice)."""
-    text = " ".join(line.strip() for line in message.splitlines() if line.strip())
+    (never twice), with every control character shown as a visible escape (a file name or a
+    value from the input cannot move the cursor, clear the screen or hide text)."""
+    from pl_vocab.core.text import printable
+
+    text = printable(" ".join(line.strip() for line in message.splitlines() if line.strip()))
     typer.echo(text if text.startswith("pl-vocab: ") else f"pl-vocab: {text}", err=True)
 
 
@@ -92,11 +97,62 @@ def atomic_writer(path: Path) -> AbstractContextManager[IO[str]]:
     return atomic_output(path)
 
 
-def write_text(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` atomically (see :func:`atomic_writer`)."""
+def write_text(path: Path, text: str, *, errors: str = "strict") -> None:
+    """Write ``text`` to ``path`` atomically (see :func:`atomic_writer`); ``errors`` as for
+    :func:`pl_vocab.io.output.atomic_output` (``backslashreplace`` for reports)."""
     from pl_vocab.io.output import write_text_atomic
 
-    write_text_atomic(path, text)
+    write_text_atomic(path, text, errors=errors)
+
+
+def write_stdout(text: str, *, errors: str = "backslashreplace") -> None:
+    """Write ``text`` to standard output and flush it.
+
+    Text the stream's encoding cannot hold (a lone surrogate) is escaped (``\\ud800``) unless
+    ``errors`` is ``strict``; a full disk or another write error is :class:`StdoutError` (exit
+    2, one line). A closed pipe (``pl-vocab ... | head -1``) propagates as
+    :class:`BrokenPipeError`, which :func:`exit_code_for` turns into a quiet exit.
+    """
+    stream = sys.stdout
+    encoding = getattr(stream, "encoding", None) or "utf-8"
+    try:
+        buffer = getattr(stream, "buffer", None)
+        if buffer is None:
+            stream.write(text.encode(encoding, errors).decode(encoding, "replace"))
+        else:
+            stream.flush()
+            buffer.write(text.encode(encoding, errors))
+            buffer.flush()
+        stream.flush()
+    except BrokenPipeError:
+        raise
+    except UnicodeEncodeError as exc:
+        raise StdoutError(
+            "not written: the output would hold text that is not valid Unicode (a lone surrogate"
+            f" such as \\ud800, character {exc.start + 1}); fix the input."
+        ) from None
+    except OSError as exc:
+        raise StdoutError(f"cannot be written ({exc.strerror or type(exc).__name__}).") from None
+
+
+class StdoutWriter:
+    """A file-like standard output for library functions that stream (``convert``): each write
+    goes through :func:`write_stdout` (``strict``: records are never silently altered)."""
+
+    def write(self, text: str) -> int:
+        """Write ``text``; the number of characters written."""
+        write_stdout(text, errors="strict")
+        return len(text)
+
+    def flush(self) -> None:
+        """Nothing to do: every write is flushed."""
+
+
+class StdoutError(PlVocabError):
+    """Standard output that cannot be written (a full disk, a closed device): exit 2."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(f"standard output: {reason}")
 
 
 def _findings_phrase(report: Report) -> str:
@@ -128,11 +184,63 @@ def emit_report(
     else:
         text = render(report, fmt)
     if output is None:
-        sys.stdout.write(text)
+        write_stdout(text)
     else:
-        write_text(output, text)
+        write_text(output, text, errors="backslashreplace")
         wrote(output, f"the {fmt} report ({_findings_phrase(report)})")
     return report.exit_code(threshold)
+
+
+class Interrupted(BaseException):
+    """Ctrl-C (SIGINT, exit 130) or SIGTERM (exit 143), raised from the signal handler.
+
+    Not a :class:`KeyboardInterrupt`, which typer would turn into a silent exit code: this one
+    reaches :func:`exit_code_for`, after every ``finally`` and ``except BaseException`` on the
+    way has run (the atomic writer removes its temporary file, the worker pool shuts down).
+    """
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.exit_code = 128 + signum
+        self.what = "terminated" if signum == 15 else "interrupted"
+
+
+def handle_signals() -> None:
+    """SIGINT and SIGTERM raise :class:`Interrupted`, so both clean up the same way.
+
+    A signal the caller chose to ignore (``nohup``, a background job) stays ignored; outside the
+    main thread (an embedding program) nothing is changed.
+    """
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        return
+
+    def _raise(signum: int, frame: object) -> None:
+        raise Interrupted(signum)
+
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        if signal.getsignal(sig) in (signal.default_int_handler, signal.SIG_DFL):
+            signal.signal(sig, _raise)
+
+
+_FULL = frozenset(
+    getattr(errno, name)
+    for name in ("ENOSPC", "EDQUOT", "EFBIG", "EIO", "EROFS")
+    if hasattr(errno, name)
+)
+
+
+def _broken_pipe() -> int:
+    """The reader of standard output went away: stop quietly, as Python's tools do (the stream
+    is pointed at /dev/null so the interpreter's final flush cannot fail again)."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+    return 1  # Python's own convention (and typer's) for a closed standard output
 
 
 def _is_click_error(exc: BaseException) -> bool:
@@ -149,8 +257,14 @@ def exit_code_for(exc: BaseException) -> int:
     """
     if isinstance(exc, typer.Exit):
         return int(exc.exit_code)
+    if isinstance(exc, Interrupted):
+        say(f"stopped ({exc.what}); no output file was changed.")
+        return exc.exit_code
     if isinstance(exc, (typer.Abort, KeyboardInterrupt)):
+        say("stopped (interrupted); no output file was changed.")
         return 130
+    if isinstance(exc, BrokenPipeError):
+        return _broken_pipe()
     if _is_click_error(exc):
         names = {cls.__name__ for cls in type(exc).__mro__}
         message = str(exc.format_message())  # type: ignore[attr-defined]
@@ -162,6 +276,9 @@ def exit_code_for(exc: BaseException) -> int:
         return USAGE if "UsageError" in names else int(getattr(exc, "exit_code", USAGE))
     if isinstance(exc, PlVocabError):
         say(str(exc))
+        return USAGE
+    if isinstance(exc, OSError) and exc.errno in _FULL:
+        say(f"output cannot be written ({exc.strerror or type(exc).__name__}).")
         return USAGE
     if not debug_enabled():
         say(f"internal error ({type(exc).__name__}). Run again with --debug and report it.")

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import sys
-
 import typer
 
 from pl_vocab.cli import options, output
@@ -17,7 +15,7 @@ def run_rules(rule: str | None, format: str) -> int:
 
     fmt = options.choose(format, options.RULES_FORMATS)
     if fmt == "markdown":
-        sys.stdout.write(rules_markdown())
+        output.write_stdout(rules_markdown())
         return output.CLEAN
     chosen = [r for r in RULES.values() if rule is None or r.id.startswith(rule.upper())]
     if not chosen:

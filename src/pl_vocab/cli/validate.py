@@ -34,6 +34,13 @@ def _when(now: str | None) -> dt.datetime | None:
         output.fail(f"--now takes an ISO date-time such as 2026-06-01T12:00:00Z, not {now!r}.")
     if when.tzinfo is None:
         output.fail("--now needs a timezone offset, such as 2026-06-01T12:00:00Z.")
+    try:  # the date rules compare in UTC, a year either side: that must stay within 1-9999
+        when.astimezone(dt.UTC) + dt.timedelta(days=400)
+        when.astimezone(dt.UTC) - dt.timedelta(days=400)
+    except OverflowError:
+        output.fail(
+            "--now is too close to year 1 or 9999 to compare dates; use a later or earlier one."
+        )
     return when
 
 

@@ -18,7 +18,7 @@ from typing import IO
 
 from pl_vocab.core.errors import InputError
 
-__all__ = ["OutputError", "atomic_output", "write_text_atomic"]
+__all__ = ["OutputError", "UnwritableTextError", "atomic_output", "write_text_atomic"]
 
 
 class OutputError(InputError):
@@ -40,6 +40,17 @@ class OutputError(InputError):
         self.path = path
 
 
+class UnwritableTextError(InputError):
+    """Text that UTF-8 cannot hold (a lone surrogate such as ``\\ud800``, which a JSON ``\\u``
+    escape can make): refused with exit 2, the target left as it was."""
+
+    def __init__(self, path: Path | str, position: int) -> None:
+        super().__init__(
+            f"{path}: not written: the output would hold text that is not valid Unicode (a lone"
+            f" surrogate such as \\ud800, character {position + 1} of a chunk); fix the input."
+        )
+
+
 class _AtomicText(io.TextIOWrapper):
     """A text file whose write errors become :class:`OutputError` naming the final path."""
 
@@ -48,6 +59,8 @@ class _AtomicText(io.TextIOWrapper):
     def write(self, s: str) -> int:
         try:
             return super().write(s)
+        except UnicodeEncodeError as exc:
+            raise UnwritableTextError(self.target, exc.start) from None
         except OSError as exc:
             raise OutputError(self.target, exc) from None
 
@@ -77,10 +90,12 @@ def _special(path: Path) -> Iterator[IO[str]]:
 
 
 @contextlib.contextmanager
-def atomic_output(path: Path) -> Iterator[IO[str]]:
+def atomic_output(path: Path, *, errors: str = "strict") -> Iterator[IO[str]]:
     """A text stream (UTF-8, ``\\n`` line ends) whose content replaces ``path`` when the block
     ends without an exception; with one, ``path`` is left untouched and nothing is left behind.
 
+    :param errors: what to do with text UTF-8 cannot hold (a lone surrogate): ``strict``
+        (records: :class:`UnwritableTextError`) or ``backslashreplace`` (reports for people).
     :raises OutputError: (an :class:`InputError`, exit 2) when the file cannot be created,
         written or renamed into place (no such folder, a folder by that name, no permission,
         a full disk).
@@ -93,6 +108,8 @@ def atomic_output(path: Path) -> Iterator[IO[str]]:
     ('done\\n', ['out.txt'])
     """
     path = Path(path)
+    if not str(path) or not path.name:
+        raise InputError(f"{str(path)!r}: not a file name; give -o the path of a file.")
     if path.exists() and not path.is_file() and not path.is_dir():
         with _special(path) as stream:
             yield stream
@@ -105,7 +122,7 @@ def atomic_output(path: Path) -> Iterator[IO[str]]:
         raise OutputError(path, exc) from None
     temp = Path(name)
     try:
-        handle = _AtomicText(os.fdopen(fd, "wb"), encoding="utf-8", newline="\n")
+        handle = _AtomicText(os.fdopen(fd, "wb"), encoding="utf-8", errors=errors, newline="\n")
         handle.target = path
         with handle:
             yield handle
@@ -121,7 +138,7 @@ def atomic_output(path: Path) -> Iterator[IO[str]]:
         raise
 
 
-def write_text_atomic(path: Path, text: str) -> None:
+def write_text_atomic(path: Path, text: str, *, errors: str = "strict") -> None:
     """Write ``text`` to ``path`` all at once (see :func:`atomic_output`)."""
-    with atomic_output(path) as out:
+    with atomic_output(path, errors=errors) as out:
         out.write(text)

@@ -27,7 +27,7 @@ from pl_vocab.validation.sources import (
     ndjson_item,
     ndjson_lines,
 )
-from pl_vocab.validation.workers import make_job, run_file, run_ndjson_chunk
+from pl_vocab.validation.workers import make_job, run_file, run_ndjson_chunk, start_pool
 
 __all__ = ["known_identifiers", "validate_files"]
 
@@ -111,10 +111,7 @@ def validate_files(
     pool: Any = None
     stack = ExitStack()
     if jobs > 1:
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
-
-        pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("spawn"))
+        pool = start_pool(jobs)
     try:
         stack.enter_context(fewer_collections())
         job = make_job(v)

@@ -12,6 +12,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from pl_vocab.core.model import Finding
 from pl_vocab.validation.batch import BatchState, Event
@@ -20,7 +21,15 @@ from pl_vocab.validation.index import class_info
 from pl_vocab.validation.layers import Where
 from pl_vocab.validation.sources import Item, iter_items, ndjson_item
 
-__all__ = ["Job", "RecordingState", "WorkerResult", "make_job", "run_file", "run_ndjson_chunk"]
+__all__ = [
+    "Job",
+    "RecordingState",
+    "WorkerResult",
+    "make_job",
+    "run_file",
+    "run_ndjson_chunk",
+    "start_pool",
+]
 
 
 class RecordingState(BatchState):
@@ -99,3 +108,36 @@ def run_file(job: Job, path: str, fmt: str | None) -> WorkerResult:
 def make_job(v: Validator) -> Job:
     """What a worker needs to check records exactly as ``v`` would."""
     return Job(v.class_name, v.selected, v.state.now)
+
+
+def _ignore_interrupts() -> None:
+    """Worker start-up: Ctrl-C is the parent's to handle (it reaches the whole process group)."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def start_pool(jobs: int) -> Any:
+    """A pool of ``jobs`` worker processes that ignore Ctrl-C, all started now.
+
+    Ctrl-C reaches every process of the group: the parent stops (exit 130) and shuts the pool
+    down, and no worker prints a traceback. The workers are started with SIGINT ignored (an
+    ignored signal stays ignored across ``exec``, so even a worker still importing is quiet),
+    then the parent's own handler is restored.
+    """
+    import multiprocessing
+    import signal
+    import threading
+    from concurrent.futures import ProcessPoolExecutor
+
+    context = multiprocessing.get_context("spawn")
+    if threading.current_thread() is not threading.main_thread():
+        return ProcessPoolExecutor(jobs, mp_context=context, initializer=_ignore_interrupts)
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=_ignore_interrupts)
+        for _ in range(jobs):  # each submit starts one more worker, up to ``jobs``
+            pool.submit(int)
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    return pool
