@@ -1,0 +1,38 @@
+"""Minimal reproductions of the crashes the fuzz targets found. Each is a strict xfail naming
+what fails and who owns the fix: when the fix is merged the test passes, the strict mark fails
+the suite, and the mark is removed (so the reproduction then holds the fix)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.fuzz.props import library_call
+
+
+def _loads(data: bytes, fmt: str) -> None:
+    import pl_vocab
+
+    library_call(pl_vocab.loads, data, fmt)
+
+
+def _glossary(data: bytes, name: str) -> None:
+    from pl_vocab.glossary.read import read_glossary_bytes
+
+    library_call(read_glossary_bytes, data, name)
+
+
+@pytest.mark.xfail(
+    strict=True, reason="deeply nested YAML raises RecursionError (exit 3); owner: io/yaml_safe"
+)
+@pytest.mark.parametrize("data", [b"- " * 1200 + b"x", b"[" * 1200 + b"]" * 1200])
+def test_yaml_deep_nesting_is_input_error(data: bytes) -> None:
+    _loads(data, "yaml")
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="a YAML glossary whose mapping key is tagged (!!bool district) raises KeyError; "
+    "owner: glossary/structured",
+)
+def test_yaml_glossary_tagged_key_is_input_error() -> None:
+    _glossary(b"!!bool district: Lakeshore\nterms:\n- term: Equity\n", "g.yaml")
