@@ -7,7 +7,8 @@ Each target runs in its own process (a reader that aborts the process, say a nat
 reported as such instead of ending the run), in rounds of derandomized examples seeded from the
 run seed, which is printed: the same ``--seed`` replays the same inputs. The hypothesis database
 is off. A failure prints hypothesis's shrunk reproducer and the command that replays it; the
-exit status is 1 when any target failed.
+exit status is 1 when any target failed. A failing round does not end its target: the next
+rounds look for other failures (each distinct one is printed once).
 """
 
 from __future__ import annotations
@@ -26,7 +27,8 @@ ROUND = 25
 
 
 def _run_one(name: str, seconds: float, seed: int) -> int:
-    """Run target ``name`` for ``seconds`` in this process; 1 on the first failure."""
+    """Run target ``name`` for ``seconds`` in this process; 1 if any round failed (each
+    distinct failure is printed once, with its reproducer)."""
     from hypothesis import HealthCheck, given, settings
     from hypothesis import seed as hseed
 
@@ -37,7 +39,8 @@ def _run_one(name: str, seconds: float, seed: int) -> int:
     props.LIMITS.seconds = max(5.0, min(30.0, seconds / 4))
     deadline_ms = props.LIMITS.seconds * 1000 / 2
     end = time.monotonic() + seconds
-    rounds = 0
+    rounds = failures = 0
+    seen: set[str] = set()
     while time.monotonic() < end:
         round_seed = seed + rounds
 
@@ -56,12 +59,20 @@ def _run_one(name: str, seconds: float, seed: int) -> int:
         try:
             run()
         except Exception as exc:
-            print(f"FAIL {name} (round seed {round_seed}): {type(exc).__name__}: {exc}")
-            for note in getattr(exc, "__notes__", []):  # hypothesis's falsifying example
-                print(note[:4000])
-            print(f"replay: python -m tools.fuzz --target {name} --seed {round_seed} --seconds 1")
-            return 1
+            failures += 1
+            kind = f"{type(exc).__name__}: {str(exc).splitlines()[0][:100]}"
+            if kind not in seen:  # each distinct failure once; the run goes on to find more
+                seen.add(kind)
+                print(f"FAIL {name} (round seed {round_seed}): {type(exc).__name__}: {exc}")
+                for note in getattr(exc, "__notes__", []):  # hypothesis's falsifying example
+                    print(note[:4000])
+                print(
+                    f"replay: python -m tools.fuzz --target {name} --seed {round_seed} --seconds 1"
+                )
         rounds += 1
+    if failures:
+        print(f"FAIL {name}: {failures} failing round(s) of {rounds}, {len(seen)} distinct")
+        return 1
     print(f"ok   {name}: {rounds * ROUND} examples in {rounds} rounds", flush=True)
     return 0
 
