@@ -56,3 +56,36 @@ _RDFXML_TEXT_OUTSIDE = b"""<?xml version="1.0"?>
 )
 def test_rdfxml_parse_error_quotes_no_content() -> None:
     _loads(_RDFXML_TEXT_OUTSIDE, "rdfxml")
+
+
+_ABORT_PROGRAM = """
+import sys
+from tests.fuzz import seeds
+from tests.fuzz.props import library_call
+from pl_vocab.glossary.read import read_glossary_bytes
+
+parts = seeds.unzip(seeds.xlsx_bytes([["Term", "Definition"], ["Equity", "x"]]))
+sheet = "xl/worksheets/sheet1.xml"
+parts[sheet] = parts[sheet].replace(b'r="B2"', b'r="A99999999999"')
+library_call(read_glossary_bytes, seeds.zip_parts(parts), "g.xlsx")
+"""
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="an .xlsx cell at A99999999999 aborts the process (SIGABRT: calamine allocates "
+    "77 GB); owner: io/excel",
+)
+def test_xlsx_far_cell_reference_is_input_error() -> None:
+    """Run in a child process: the abort would end the test worker."""
+    import os
+    import subprocess
+    import sys
+
+    from tests.fuzz.seeds import ROOT
+
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "RUST_BACKTRACE": "0"}
+    proc = subprocess.run(
+        [sys.executable, "-c", _ABORT_PROGRAM], cwd=ROOT, env=env, capture_output=True, timeout=120
+    )
+    assert proc.returncode == 0, proc.stderr.decode("utf-8", "replace")[-300:]
