@@ -103,8 +103,8 @@ def test_skos_turtle_error_quotes_no_literal() -> None:
 
 @pytest.mark.xfail(
     strict=True,
-    reason="a SKOS RDF/XML glossary's parse error quotes text content or, for an ill-formed "
-    "close tag, the document itself; owner: glossary/skos_input, io/rdf",
+    reason="a SKOS RDF/XML glossary's parse error quotes text content; "
+    "owner: glossary/skos_input, io/rdf",
 )
 @pytest.mark.parametrize(
     "data",
@@ -115,9 +115,6 @@ def test_skos_turtle_error_quotes_no_literal() -> None:
         b'<skos:prefLabel xml:lang="en">/skos:prefLabel>'
         b'<skos:definition xml:lang="en">Zqxj Sentinel</skos:definition>'
         b"</rdf:Description>\n</rdf:RDF>\n",
-        b'<?xml version="1.0"?>\n<rdf:RDF xmlns:rdf="https://x.example.org/a"/>\n'
-        b'  </http://www.w3.org/1999/02/22-rdf-syntax-ns#"\n>\n'
-        b"<rdf:Description><skos:definition>Zqxj Sentinel</skos:definition></rdf:Description>\n",
     ],
 )
 def test_skos_rdfxml_error_quotes_no_content(data: bytes) -> None:
