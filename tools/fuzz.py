@@ -26,6 +26,15 @@ ROOT = Path(__file__).resolve().parent.parent
 ROUND = 25
 
 
+def _print_reproducers(exc: BaseException) -> None:
+    """Hypothesis's falsifying examples (its notes), for each failure in a group too."""
+    for sub in getattr(exc, "exceptions", ()):
+        print(f"- {type(sub).__name__}: {str(sub)[:2000]}")
+        _print_reproducers(sub)
+    for note in getattr(exc, "__notes__", []):
+        print(note[:4000])
+
+
 def _run_one(name: str, seconds: float, seed: int) -> int:
     """Run target ``name`` for ``seconds`` in this process; 1 if any round failed (each
     distinct failure is printed once, with its reproducer)."""
@@ -64,8 +73,7 @@ def _run_one(name: str, seconds: float, seed: int) -> int:
             if kind not in seen:  # each distinct failure once; the run goes on to find more
                 seen.add(kind)
                 print(f"FAIL {name} (round seed {round_seed}): {type(exc).__name__}: {exc}")
-                for note in getattr(exc, "__notes__", []):  # hypothesis's falsifying example
-                    print(note[:4000])
+                _print_reproducers(exc)
                 print(
                     f"replay: python -m tools.fuzz --target {name} --seed {round_seed} --seconds 1"
                 )
