@@ -29,11 +29,6 @@ def test_yaml_deep_nesting_is_input_error(data: bytes) -> None:
     _loads(data, "yaml")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a YAML glossary whose mapping key is tagged (!!bool district) raises KeyError; "
-    "owner: glossary/structured",
-)
 def test_yaml_glossary_tagged_key_is_input_error() -> None:
     _glossary(b"!!bool district: Lakeshore\nterms:\n- term: Equity\n", "g.yaml")
 
@@ -49,11 +44,6 @@ _RDFXML_TEXT_OUTSIDE = b"""<?xml version="1.0"?>
 """
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="an RDF/XML parse error quotes the text content ('Unexpected text event: ...'); "
-    "owner: io/rdf",
-)
 def test_rdfxml_parse_error_quotes_no_content() -> None:
     _loads(_RDFXML_TEXT_OUTSIDE, "rdfxml")
 
@@ -91,21 +81,11 @@ def test_xlsx_far_cell_reference_is_input_error() -> None:
     assert proc.returncode == 0, proc.stderr.decode("utf-8", "replace")[-300:]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a SKOS Turtle glossary's parse error quotes the offending literal ('\"...\" is not "
-    "a valid subject'); owner: glossary/skos_input, io/rdf",
-)
 def test_skos_turtle_error_quotes_no_literal() -> None:
     data = b'@prefix ex: <https://x.example.org/> .\nex:a ex:b ex:c "Zqxj Sentinel" .\n'
     _glossary(data, "g.ttl")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a SKOS RDF/XML glossary's parse error quotes text content; "
-    "owner: glossary/skos_input, io/rdf",
-)
 @pytest.mark.parametrize(
     "data",
     [
