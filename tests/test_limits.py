@@ -291,3 +291,19 @@ def test_a_long_broader_chain_is_checked_with_one_finding_per_concept_kind() -> 
     findings = integrity.check_skos(triples)
     assert sum(f.id == "H010" for f in findings) == n
     assert json.dumps([f.id for f in findings])  # the report is built
+
+
+def test_an_ods_cell_repeated_over_a_huge_area_is_refused_before_calamine_opens_it() -> None:
+    from test_workbook_formulas import ods, ods_cell
+
+    rows = (
+        f"<table:table-row>{ods_cell('Term')}</table:table-row>"
+        '<table:table-row table:number-rows-repeated="5000">'
+        f"{ods_cell('x', repeat=16_384)}</table:table-row>"
+    )
+    book = ods(f'<table:table table:name="Other">{rows}</table:table>')
+    with pytest.raises(InputError) as err:
+        read_workbook(book, source="g.ods")
+    assert "5,001 rows by 16,384 columns" in str(err.value) and err.value.check_id == "A018"
+    small = ods(f'<table:table table:name="G">{rows.replace("5000", "3")}</table:table>')
+    read_workbook(small, source="g.ods", max_cells=100_000)

@@ -38,7 +38,7 @@ from pl_vocab.core.errors import InputError
 from pl_vocab.core.model import Finding, Location
 from pl_vocab.io.tables import DEFAULT_MAX_ROWS, Record, Table, blank_row_findings, column_letter
 from pl_vocab.io.text import input_finding
-from pl_vocab.io.workbook_formulas import Formulas, FormulaScanError, find_formulas
+from pl_vocab.io.workbook_formulas import Formulas, FormulaScanError, check_ods, find_formulas
 from pl_vocab.io.workbook_limits import check_xlsx_sheet
 
 __all__ = [
@@ -274,6 +274,7 @@ def read_workbook(
     """
     if data[:4] == b"PK\x03\x04":
         _check_zip(data, source, max_uncompressed)
+        check_ods(data, source, max_rows=max_rows, max_cells=max_cells or MAX_CELLS)
     from python_calamine import CalamineWorkbook  # imported when a workbook is read
 
     try:

@@ -20,14 +20,26 @@ part, ``<table:table-cell table:formula="of:=SUM(...)">`` in an .ods ``content.x
 
 from __future__ import annotations
 
+import io
 import posixpath
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from typing import IO
 from xml.parsers import expat
 
-__all__ = ["FormulaScanError", "Formulas", "find_formulas"]
+from pl_vocab.io.workbook_limits import (
+    _HUGE,
+    Extent,
+    UnboundedSheetError,
+    _feed,
+    _parser,
+    refuse_extent,
+    unbounded,
+)
+
+__all__ = ["FormulaScanError", "Formulas", "check_ods", "find_formulas", "ods_extent"]
 
 _CHUNK = 256 * 1024
 _OFFICE_DOCUMENT = "/officeDocument"  # the end of the relationship type, transitional or strict
@@ -353,3 +365,73 @@ class _OdsScan:
         elif local == "table-row" and self.depth == 1:
             self.row += self.row_repeat
             self.row_repeat = 1
+
+
+_TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0 "
+
+
+def ods_extent(archive: zipfile.ZipFile, sheet: str | None) -> Extent:
+    """Where the cells with content of the .ods table ``sheet`` lie (``None``: the largest of
+    all tables; calamine reads them all when it opens the file), counting repeated rows and
+    cells (a 1 KB file can repeat one value over billions of positions). One expat pass over
+    content.xml, O(size)."""
+    extents: list[Extent] = [Extent()]
+    state = {"depth": 0, "row": 0, "repeat": 1, "column": 0}
+
+    def count(attrs: dict[str, str], name: str) -> int:
+        value = attrs.get(_TABLE + name, "1").strip()
+        return min(int(value), _HUGE) if value.isdigit() and 0 < len(value) <= 15 else 1
+
+    def start(name: str, attrs: dict[str, str]) -> None:
+        local = _local(name)
+        if local == "table":
+            wanted = state["depth"] or sheet is None or attrs.get(_TABLE + "name") == sheet
+            if wanted and not state["depth"]:
+                extents.append(Extent())
+                state["row"] = 0
+            state["depth"] += 1 if wanted else 0
+        elif state["depth"] != 1:
+            return
+        elif local == "table-row":
+            state["repeat"], state["column"] = count(attrs, "number-rows-repeated"), 0
+        elif local in ("table-cell", "covered-table-cell"):
+            repeat = count(attrs, "number-columns-repeated")
+            if any(_local(k) in ("value-type", "formula") for k in attrs):
+                first, row = state["column"], state["row"] + 1
+                extents[-1].add(row, first)
+                extents[-1].add(row + state["repeat"] - 1, first + repeat - 1)
+            state["column"] += repeat
+
+    def end(name: str) -> None:
+        local = _local(name)
+        if local == "table" and state["depth"]:
+            state["depth"] -= 1
+        elif local == "table-row" and state["depth"] == 1:
+            state["row"] += state["repeat"]
+            state["repeat"] = 1
+
+    parser = _parser()
+    parser.StartElementHandler = start
+    parser.EndElementHandler = end
+    with archive.open("content.xml") as stream:
+        _feed(parser, stream, "content.xml")
+    return max(extents, key=lambda e: e.rows * e.columns)
+
+
+def check_ods(data: bytes, source: str, *, max_rows: int, max_cells: int) -> None:
+    """Refuse an .ods workbook any table of which spans more than ``max_rows`` rows or
+    ``max_cells`` positions, before calamine opens it (it reads every table when it opens).
+
+    :raises InputError: (A018) naming the limit and how to raise it.
+    """
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            names = archive.namelist()
+            if "xl/workbook.xml" in names or "content.xml" not in names:
+                return
+            extent = ods_extent(archive, None)
+    except UnboundedSheetError as exc:
+        raise unbounded(source, "(any)", str(exc)) from None
+    except (zipfile.BadZipFile, EOFError, KeyError, ValueError, NotImplementedError, zlib.error):
+        return  # calamine says what is wrong
+    refuse_extent(extent, "(one of its sheets)", source, max_rows, max_cells)

@@ -239,10 +239,6 @@ def _count(stream: IO[bytes], *patterns: re.Pattern[bytes]) -> list[int]:
             return totals
 
 
-def _relationships(archive: zipfile.ZipFile, part: str) -> list[dict[str, str]]:
-    return _elements(archive, part, "Relationship")
-
-
 def _elements(archive: zipfile.ZipFile, part: str, wanted: str) -> list[dict[str, str]]:
     out: list[dict[str, str]] = []
     parser = _parser()
@@ -278,7 +274,7 @@ def sheet_parts(archive: zipfile.ZipFile, sheet: str) -> set[str]:
     folded = {n.casefold(): n for n in names}
     workbooks = {"xl/workbook.xml"}
     if "_rels/.rels" in names:
-        for rel in _relationships(archive, "_rels/.rels"):
+        for rel in _elements(archive, "_rels/.rels", "Relationship"):
             if rel.get("Type", "").endswith("/officeDocument"):
                 workbooks |= _resolutions("", rel.get("Target", ""))
     wanted = re.sub(r"[\t\n\r]", " ", sheet)
@@ -293,7 +289,7 @@ def sheet_parts(archive: zipfile.ZipFile, sheet: str) -> set[str]:
         rels = posixpath.join(head, "_rels", f"{tail}.rels")
         if not ids or rels not in names:
             continue
-        for rel in _relationships(archive, rels):
+        for rel in _elements(archive, rels, "Relationship"):
             if rel.get("Id") in ids:
                 for path in _resolutions(workbook, rel.get("Target", "")):
                     found = path if path in names else folded.get(path.casefold())
@@ -373,7 +369,7 @@ def check_xlsx_sheet(
     _check_shared(data, sheet, source, max_shared_text)
 
 
-def _unbounded(source: str, sheet: str, why: str) -> InputError:
+def unbounded(source: str, sheet: str, why: str) -> InputError:
     return InputError(
         f"sheet {sheet!r} cannot be measured before it is read: the workbook {why}",
         location=Location(file=source, sheet=sheet),
@@ -388,7 +384,7 @@ def _measure(data: bytes, sheet: str, source: str, max_rows: int, max_cells: int
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             if "xl/workbook.xml" not in archive.namelist() and "content.xml" in archive.namelist():
-                return Extent()  # .ods: calamine refuses areas over 100 million cells itself
+                return Extent()  # .ods: measured before calamine opens it (check_ods)
             extent = Extent()
             for part in sorted(sheet_parts(archive, sheet)):
                 # rows numbered under both limits, in columns A-Z: nothing to measure
@@ -396,16 +392,21 @@ def _measure(data: bytes, sheet: str, source: str, max_rows: int, max_cells: int
                     extent = extent.union(xlsx_extent(archive, part))
             return extent
     except UnboundedSheetError as exc:
-        raise _unbounded(source, sheet, str(exc)) from None
+        raise unbounded(source, sheet, str(exc)) from None
     except (zipfile.BadZipFile, EOFError, KeyError, ValueError, NotImplementedError, zlib.error):
-        raise _unbounded(source, sheet, "has a part that cannot be opened") from None
+        raise unbounded(source, sheet, "has a part that cannot be opened") from None
 
 
 def _check_extent(data: bytes, sheet: str, source: str, max_rows: int, max_cells: int) -> None:
     """Refuse an .xlsx sheet whose values span more rows or cells than can be read, before
     python-calamine allocates a cell for every position in that area (a single value in cell
     XFD1048576 would ask it for 17 billion cells, and the process would abort). O(part size)."""
-    extent = _measure(data, sheet, source, max_rows, max_cells)
+    refuse_extent(
+        _measure(data, sheet, source, max_rows, max_cells), sheet, source, max_rows, max_cells
+    )
+
+
+def refuse_extent(extent: Extent, sheet: str, source: str, max_rows: int, max_cells: int) -> None:
     last = f"{column_letter(min(extent.last_column, 10**6))}{extent.last_row}"
     if extent.rows > max_rows + 1:
         raise InputError(
@@ -440,9 +441,9 @@ def _check_shared(data: bytes, sheet: str, source: str, limit: int) -> None:
                 return
             cost = shared_string_cost(archive, sheet_parts(archive, sheet), limit)
     except UnboundedSheetError as exc:
-        raise _unbounded(source, sheet, str(exc)) from None
+        raise unbounded(source, sheet, str(exc)) from None
     except (zipfile.BadZipFile, EOFError, KeyError, ValueError, NotImplementedError, zlib.error):
-        raise _unbounded(source, sheet, "has a part that cannot be opened") from None
+        raise unbounded(source, sheet, "has a part that cannot be opened") from None
     if cost > limit:
         raise InputError(
             f"sheet {sheet!r} would expand to {cost:,} characters of shared text, more than the "
