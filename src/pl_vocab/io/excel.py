@@ -29,10 +29,12 @@ import codecs
 import datetime as dt
 import difflib
 import io
+import os
 import re
 import zipfile
 import zlib
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 
 from pl_vocab.core.errors import InputError
 from pl_vocab.core.model import Finding, Location
@@ -211,6 +213,26 @@ def _unsafe_prolog(archive: zipfile.ZipFile, entry: zipfile.ZipInfo) -> str | No
             text += decoder.decode(more)
 
 
+@contextmanager
+def _native_stderr_muted() -> Iterator[None]:
+    """Send file descriptor 2 to the null device while calamine runs: a Rust panic prints its
+    text there before it arrives as ``PanicException``, and that text must not reach the user
+    (the one-line error says what went wrong)."""
+    try:
+        saved = os.dup(2)
+    except OSError:  # no stderr to protect
+        yield
+        return
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, 2)
+        os.close(null)
+        yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
+
+
 def _open_error(exc: BaseException, source: str) -> InputError:
     kind = type(exc).__name__
     if kind == "PasswordError":
@@ -278,8 +300,7 @@ def read_workbook(
     from python_calamine import CalamineWorkbook  # imported when a workbook is read
 
     try:
-        workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
-        with workbook:
+        with _native_stderr_muted(), CalamineWorkbook.from_filelike(io.BytesIO(data)) as workbook:
             names = list(workbook.sheet_names)
             hidden = {
                 m.name for m in workbook.sheets_metadata if not str(m.visible).endswith("Visible")
