@@ -578,8 +578,9 @@ def test_the_area_of_many_cells_is_refused() -> None:
 def test_the_quick_screen_never_passes_a_sheet_it_cannot_bound(
     monkeypatch: pytest.MonkeyPatch, chunk: int, cells: list[str], small: bool
 ) -> None:
-    import pl_vocab.io.workbook_formulas as scan
+    import pl_vocab.io.workbook_limits as scan
 
     monkeypatch.setattr(scan, "_CHUNK", chunk)
     with zipfile.ZipFile(io.BytesIO(xlsx([("G", sheet_xml(cells))]))) as archive:
-        assert scan.xlsx_is_small(archive, "G", 100) is small
+        (part,) = scan.sheet_parts(archive, "G")
+        assert scan.xlsx_is_small(archive, part, 100) is small

@@ -29,29 +29,33 @@ import codecs
 import datetime as dt
 import difflib
 import io
+import os
 import re
 import zipfile
 import zlib
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 
 from pl_vocab.core.errors import InputError
 from pl_vocab.core.model import Finding, Location
 from pl_vocab.io.tables import DEFAULT_MAX_ROWS, Record, Table, blank_row_findings, column_letter
 from pl_vocab.io.text import input_finding
-from pl_vocab.io.workbook_formulas import (
-    Formulas,
-    FormulaScanError,
-    find_formulas,
-    xlsx_extent,
-    xlsx_is_small,
-)
+from pl_vocab.io.workbook_formulas import Formulas, FormulaScanError, check_ods, find_formulas
+from pl_vocab.io.workbook_limits import check_xlsx_sheet
 
-__all__ = ["DEFAULT_MAX_UNCOMPRESSED", "cell_text", "read_workbook"]
+__all__ = [
+    "DEFAULT_MAX_SHARED_TEXT",
+    "DEFAULT_MAX_UNCOMPRESSED",
+    "MAX_CELLS",
+    "cell_text",
+    "read_workbook",
+]
 
 DEFAULT_MAX_UNCOMPRESSED = 256 * 1024 * 1024
 _MAX_ZIP_ENTRIES = 10_000
 _RESAVE = "Open it in Excel or LibreOffice and save it again as .xlsx, or export it as CSV UTF-8."
 MAX_CELLS = 10_000_000  # positions in a sheet's used area (python-calamine allocates each)
+DEFAULT_MAX_SHARED_TEXT = 64 * 1024 * 1024  # characters cells copy out of the shared strings
 FORMULAS_LISTED = 50  # formula cells reported one by one; the rest in one finding
 _FORMULA_SHOWN = 60  # characters of a formula quoted in a message
 
@@ -209,6 +213,26 @@ def _unsafe_prolog(archive: zipfile.ZipFile, entry: zipfile.ZipInfo) -> str | No
             text += decoder.decode(more)
 
 
+@contextmanager
+def _native_stderr_muted() -> Iterator[None]:
+    """Send file descriptor 2 to the null device while calamine runs: a Rust panic prints its
+    text there before it arrives as ``PanicException``, and that text must not reach the user
+    (the one-line error says what went wrong)."""
+    try:
+        saved = os.dup(2)
+    except OSError:  # no stderr to protect
+        yield
+        return
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, 2)
+        os.close(null)
+        yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
+
+
 def _open_error(exc: BaseException, source: str) -> InputError:
     kind = type(exc).__name__
     if kind == "PasswordError":
@@ -249,6 +273,8 @@ def read_workbook(
     sheet: str | None = None,
     max_rows: int = DEFAULT_MAX_ROWS,
     max_uncompressed: int = DEFAULT_MAX_UNCOMPRESSED,
+    max_cells: int | None = None,
+    max_shared_text: int = DEFAULT_MAX_SHARED_TEXT,
 ) -> Table:
     """Read one sheet of a workbook into a header and data records.
 
@@ -256,6 +282,10 @@ def read_workbook(
     :param sheet: the sheet to read (exact name, or the only one equal ignoring case).
     :param max_rows: the most rows allowed after the header.
     :param max_uncompressed: the most bytes a zip-based workbook may unpack to.
+    :param max_cells: the most positions the sheet's values may span (rows x columns; default
+        :data:`MAX_CELLS`), checked on the raw .xlsx before python-calamine allocates them.
+    :param max_shared_text: the most characters the sheet's cells may copy out of the shared
+        strings (one long string in many cells is copied once per cell).
     :raises InputError: for an unknown sheet, an empty sheet, a damaged, protected or oversized
         workbook, with the file (and sheet) named.
 
@@ -266,18 +296,25 @@ def read_workbook(
     """
     if data[:4] == b"PK\x03\x04":
         _check_zip(data, source, max_uncompressed)
+        check_ods(data, source, max_rows=max_rows, max_cells=max_cells or MAX_CELLS)
     from python_calamine import CalamineWorkbook  # imported when a workbook is read
 
     try:
-        workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
-        with workbook:
+        with _native_stderr_muted(), CalamineWorkbook.from_filelike(io.BytesIO(data)) as workbook:
             names = list(workbook.sheet_names)
             hidden = {
                 m.name for m in workbook.sheets_metadata if not str(m.visible).endswith("Visible")
             }
             chosen = _choose(names, hidden, sheet, source)
             if data[:4] == b"PK\x03\x04":
-                _check_extent(data, chosen, source, max_rows)
+                check_xlsx_sheet(
+                    data,
+                    chosen,
+                    source,
+                    max_rows=max_rows,
+                    max_cells=max_cells or MAX_CELLS,
+                    max_shared_text=max_shared_text,
+                )
             worksheet = workbook.get_sheet_by_name(chosen)
             merged = worksheet.merged_cell_ranges or []
             start, end = worksheet.start, worksheet.end
@@ -299,45 +336,6 @@ def read_workbook(
         raise _open_error(exc, source) from None
     formulas = _formulas(data, chosen, source)
     return _to_table(values, merged, source, chosen, names, hidden, sheet is not None, formulas)
-
-
-def _check_extent(data: bytes, sheet: str, source: str, max_rows: int) -> None:
-    """Refuse an .xlsx sheet whose values span more rows or cells than can be read, before
-    python-calamine allocates a cell for every position in that area (a single value in cell
-    XFD1048576 would ask it for 17 billion cells, and the process would abort)."""
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            if "xl/workbook.xml" not in archive.namelist():
-                return  # .ods: calamine refuses areas over 100 million cells itself
-            # rows numbered under both limits, in columns A-Z: nothing to measure
-            if xlsx_is_small(archive, sheet, min(max_rows + 1, MAX_CELLS // 26)):
-                return
-            extent = xlsx_extent(archive, sheet)
-    except (FormulaScanError, zipfile.BadZipFile, KeyError, ValueError, zlib.error):
-        return  # the part cannot be found here: calamine says what is wrong, if anything
-    last = f"{column_letter(extent.last_column)}{extent.last_row}"
-    if extent.rows > max_rows + 1:
-        raise InputError(
-            f"sheet {sheet!r} has values down to row {extent.last_row:,}, more than "
-            f"{max_rows:,} rows after the header (the limit)",
-            location=Location(file=source, sheet=sheet, row=extent.last_row),
-            suggestion=f"If the glossary is shorter, a stray value far below it is the cause (cell {last}; "
-            "Ctrl+End in Excel goes to it): delete the rows after the glossary and save again. "
-            "Otherwise split the glossary into smaller files.",
-            check_id="A018",
-        )
-    if extent.rows * extent.columns > MAX_CELLS:
-        first = f"{column_letter(extent.first_column)}{extent.first_row}"
-        raise InputError(
-            f"sheet {sheet!r} has values from {first} to {last}, an area of "
-            f"{extent.rows:,} rows by {extent.columns:,} columns, more than the "
-            f"{MAX_CELLS:,} cells that can be read",
-            location=Location(file=source, sheet=sheet, row=extent.last_row),
-            suggestion=f"A stray value far from the glossary is the usual cause (cell {last}; Ctrl+End "
-            "in Excel goes to it): delete the columns and rows outside the glossary and save "
-            "again.",
-            check_id="A018",
-        )
 
 
 def _formulas(data: bytes, sheet: str, source: str) -> Formulas | Finding | None:

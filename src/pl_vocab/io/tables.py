@@ -10,8 +10,11 @@
   row 1, a blank line is a row); ``line`` is the physical line where the record starts.
 - Blank records are skipped, counted and reported when data follows them (A011); a record
   wider or narrower than the header is kept whole and reported (A012).
-- A quote opened and never closed, and more than ``max_rows`` records after the header, are
-  refused with :class:`~pl_vocab.core.errors.InputError`.
+- A quote opened and never closed, more than ``max_rows`` records after the header, and a
+  record longer than ``max_record_chars`` characters (its physical lines together: one line
+  of millions of cells would become millions of objects) are refused with
+  :class:`~pl_vocab.core.errors.InputError`. The record length is checked line by line before
+  the csv module splits the line, so memory stays proportional to the file. O(size) time.
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ from pl_vocab.core.model import Finding, Location
 from pl_vocab.io.text import input_finding
 
 __all__ = [
+    "DEFAULT_MAX_RECORD_CHARS",
     "DEFAULT_MAX_ROWS",
     "DELIMITERS",
     "Record",
@@ -40,6 +44,7 @@ __all__ = [
 
 DELIMITERS: tuple[str, ...] = (";", ",", "\t", "|")  # order breaks ties: ';' first (§2.1)
 DEFAULT_MAX_ROWS = 200_000
+DEFAULT_MAX_RECORD_CHARS = 1_000_000  # characters in one record (its lines together)
 _NAMES = {",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe"}
 _SAMPLE_RECORDS = 50
 _SNIFF_CHARS = 16_384  # Sniffer's regular expressions are quadratic on hostile input
@@ -211,12 +216,14 @@ def read_delimited(
     delimiter: str | None = None,
     prefer: str | None = None,
     max_rows: int = DEFAULT_MAX_ROWS,
+    max_record_chars: int = DEFAULT_MAX_RECORD_CHARS,
 ) -> Table:
     """Split decoded text into a header and data records.
 
     :param delimiter: use this delimiter instead of detecting one.
     :param prefer: a delimiter to try first (see :func:`detect_delimiter`).
     :param max_rows: the most records allowed after the header.
+    :param max_record_chars: the most characters one record may span (A018 over it).
     :raises InputError: A006 (the header is one column that contains a delimiter inside
         quotes), A018 (too many rows), or an unclosed quote, with its row and line.
 
@@ -247,12 +254,13 @@ def read_delimited(
     header: Record | None = None
     records: list[Record] = []
     blank: list[int] = []
+    limits = (max_rows, max_record_chars)
     try:
-        header = _collect(text, delimiter, True, source, line_offset, max_rows, records, blank)
+        header = _collect(text, delimiter, True, source, line_offset, limits, records, blank)
     except csv.Error:  # malformed quoting that Excel tolerates: read it as Excel does
         records.clear()
         blank.clear()
-        header = _collect(text, delimiter, False, source, line_offset, max_rows, records, blank)
+        header = _collect(text, delimiter, False, source, line_offset, limits, records, blank)
     if header is None:
         raise InputError(
             "the file has no header row (it is empty)",
@@ -283,22 +291,43 @@ def read_delimited(
     )
 
 
+class _RecordTooLongError(Exception):
+    """A record grew past the character limit while its lines were read."""
+
+
+def _bounded_lines(text: str, limit: int, used: list[int]) -> Iterator[str]:
+    """The physical lines of ``text``, refusing once the record being read (``used[0]``
+    characters so far; the caller resets it after each record) passes ``limit``."""
+    for line in io.StringIO(text, newline=""):
+        used[0] += len(line)
+        if used[0] > limit:
+            raise _RecordTooLongError
+        yield line
+
+
 def _collect(
     text: str,
     delimiter: str,
     strict: bool,
     source: str,
     line_offset: int,
-    max_rows: int,
+    limits: tuple[int, int],
     records: list[Record],
     blank: list[int],
 ) -> Record | None:
+    """Read the records of ``text`` into ``records``; return the header. O(size) time, memory
+    proportional to the text (``limits``: the most rows after the header, and characters in a
+    record)."""
+    max_rows, max_record_chars = limits
     header: Record | None = None
     row = 0
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=strict)
+    used = [0]
+    lines = _bounded_lines(text, max_record_chars, used)
+    reader = csv.reader(lines, delimiter=delimiter, strict=strict)
     line = 1  # where the record being read starts
     try:
-        for cells in reader:  # the hot loop: no generator, no per-row function calls
+        for cells in reader:  # the hot loop: no per-row function calls
+            used[0] = 0
             row += 1
             if header is not None and row - header.row > max_rows:
                 raise InputError(
@@ -316,6 +345,15 @@ def _collect(
             else:
                 records.append(Record(row, line + line_offset, tuple(cells)))
             line = reader.line_num + 1
+    except _RecordTooLongError:
+        raise InputError(
+            f"a record longer than {max_record_chars:,} characters starts in this row (the "
+            "record-length limit; one line of that many cells cannot be read in bounded memory)",
+            location=Location(file=source, row=row + 1, line=line + line_offset),
+            suggestion="Check that the file has line breaks between rows and that no quote is "
+            "left open, or raise the limit (read_delimited(max_record_chars=...)).",
+            check_id="A018",
+        ) from None
     except csv.Error as exc:
         where = Location(file=source, row=row + 1, line=line + line_offset)
         if strict and "unexpected end of data" in str(exc):

@@ -1,5 +1,5 @@
-"""Find the formula cells of one sheet of an .xlsx or .ods workbook (check A013), and the area
-an .xlsx sheet's values span (:func:`xlsx_extent`, to refuse a sheet calamine cannot load).
+"""Find the formula cells of one sheet of an .xlsx or .ods workbook (check A013). (The area an
+.xlsx sheet's values span is measured by :mod:`pl_vocab.io.workbook_limits`.)
 
 python-calamine gives a formula's saved result and nothing else, so the formulas are found in
 the sheet's own XML: ``<c r="C12"><f>VLOOKUP(...)</f><v>...</v></c>`` in an .xlsx worksheet
@@ -20,21 +20,26 @@ part, ``<table:table-cell table:formula="of:=SUM(...)">`` in an .ods ``content.x
 
 from __future__ import annotations
 
+import io
 import posixpath
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from typing import IO
 from xml.parsers import expat
 
-__all__ = [
-    "Extent",
-    "FormulaScanError",
-    "Formulas",
-    "find_formulas",
-    "xlsx_extent",
-    "xlsx_is_small",
-]
+from pl_vocab.io.workbook_limits import (
+    _HUGE,
+    Extent,
+    UnboundedSheetError,
+    _feed,
+    _parser,
+    refuse_extent,
+    unbounded,
+)
+
+__all__ = ["FormulaScanError", "Formulas", "check_ods", "find_formulas", "ods_extent"]
 
 _CHUNK = 256 * 1024
 _OFFICE_DOCUMENT = "/officeDocument"  # the end of the relationship type, transitional or strict
@@ -102,109 +107,6 @@ def find_formulas(archive: zipfile.ZipFile, sheet: str, *, limit: int = 10_000) 
             with archive.open(part) as again:
                 _XlsxScan(found).parse(again, part)
     return found
-
-
-@dataclass
-class Extent:
-    """The smallest rectangle holding every cell of a sheet that has content (1-based rows,
-    0-based columns); calamine allocates a cell for each position in it."""
-
-    first_row: int = 0
-    last_row: int = 0
-    first_column: int = 0
-    last_column: int = 0
-
-    @property
-    def rows(self) -> int:
-        return self.last_row - self.first_row + 1 if self.last_row else 0
-
-    @property
-    def columns(self) -> int:
-        return self.last_column - self.first_column + 1 if self.last_row else 0
-
-
-# a cell start tag with a reference that is not self-closing (it has a value, inline text or a
-# formula; an empty styled cell is written <c r="A9" s="1"/> and calamine skips it), and a row
-_CELL_WITH_CONTENT = re.compile(
-    rb'<(?:[A-Za-z_][\w.-]*:)?c\s[^>]*?\br="([A-Za-z]{1,3})([0-9]{1,10})"[^>]*(?<!/)>'
-)
-# a cell with content and no reference: it sits in its row's "r" (or the row after the last)
-_CELL_WITHOUT_REFERENCE = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?c(?:\s(?![^>]*\br=)[^>]*)?(?<!/)>")
-_ROW_WITH_CELLS = re.compile(rb'<(?:[A-Za-z_][\w.-]*:)?row\s[^>]*?\br="([0-9]{1,10})"[^>]*(?<!/)>')
-
-
-def xlsx_is_small(archive: zipfile.ZipFile, sheet: str, rows: int) -> bool:
-    """A quick, safe screen for :func:`xlsx_extent`: true when every row number in the sheet's
-    cell references is under ``rows`` (rounded down to its first digit: 200,001 screens at
-    200,000), every column is in A-Z, and every cell starts with its reference, so its values
-    cannot span more. False means "measure it": large, wide, unusual or prefixed sheets. Byte
-    searches only, several times faster than the exact scan."""
-    k = len(str(rows)) - 1
-    first = str(rows)[0]
-    # a number of k + 2 digits or more, or of k + 1 digits from ``first`` up: at least first*10^k
-    far = re.compile(
-        rb'r="[A-Za-z]{0,3}(?:[0-9]{%d}|[%s-9][0-9]{%d})|r="[A-Za-z]{2}'
-        % (k + 2, first.encode(), k)
-    )
-    part = _xlsx_sheet_part(archive, set(archive.namelist()), sheet)
-    cells = referenced = 0
-    with archive.open(part) as stream:
-        carry = b""
-        while True:
-            more = stream.read(_CHUNK)
-            window = carry + more
-            if far.search(window):
-                return False
-            # an occurrence is counted in the window where it starts before ``keep``
-            keep = len(window) - 8 if more else len(window)
-            cells += window.count(b"<c ", 0, keep + 2) + window.count(b"<c>", 0, keep + 2)
-            referenced += window.count(b'<c r="', 0, keep + 5)
-            carry = window[keep:]
-            if not more:
-                break
-    return cells == referenced
-
-
-def xlsx_extent(archive: zipfile.ZipFile, sheet: str) -> Extent:
-    """Where the cells with content of an .xlsx sheet lie, from the raw bytes of its part (one
-    pass of decompression, no parsing). Rows whose cells carry no reference count by their
-    ``r``; a writer that leaves both out cannot place anything far away.
-
-    :raises FormulaScanError: when the sheet's part cannot be found.
-    """
-    part = _xlsx_sheet_part(archive, set(archive.namelist()), sheet)
-    rows: list[int] = []
-    columns: list[int] = []
-    row_numbers: list[int] = []  # of rows that hold cells, for cells written without "r"
-    unreferenced = False
-    with archive.open(part) as stream:
-        tail = b""
-        while True:
-            more = stream.read(_CHUNK)
-            data = tail + more
-            keep = len(data) if not more else data.rfind(b"<")
-            if keep < 0:
-                keep = len(data)
-            for m in _CELL_WITH_CONTENT.finditer(data, 0, keep):
-                rows.append(int(m[2]))
-                columns.append(column_index(m[1].decode("ascii")))
-            for m in _ROW_WITH_CELLS.finditer(data, 0, keep):
-                row_numbers.append(int(m[1]))
-            if not unreferenced and _CELL_WITHOUT_REFERENCE.search(data, 0, keep):
-                unreferenced = True
-            if len(rows) > 4096:  # keep only the bounds
-                rows, columns = [min(rows), max(rows)], [min(columns), max(columns)]
-            if len(row_numbers) > 4096:
-                row_numbers = [min(row_numbers), max(row_numbers)]
-            tail = data[keep:]
-            if not more:
-                break
-    if unreferenced and row_numbers:
-        rows.extend((min(row_numbers), max(row_numbers)))
-        columns.append(0)
-    if not rows:
-        return Extent()
-    return Extent(min(rows), max(rows), min(columns), max(columns))
 
 
 def _has_hint(stream: IO[bytes], hint: re.Pattern[bytes]) -> bool:
@@ -463,3 +365,73 @@ class _OdsScan:
         elif local == "table-row" and self.depth == 1:
             self.row += self.row_repeat
             self.row_repeat = 1
+
+
+_TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0 "
+
+
+def ods_extent(archive: zipfile.ZipFile, sheet: str | None) -> Extent:
+    """Where the cells with content of the .ods table ``sheet`` lie (``None``: the largest of
+    all tables; calamine reads them all when it opens the file), counting repeated rows and
+    cells (a 1 KB file can repeat one value over billions of positions). One expat pass over
+    content.xml, O(size)."""
+    extents: list[Extent] = [Extent()]
+    state = {"depth": 0, "row": 0, "repeat": 1, "column": 0}
+
+    def count(attrs: dict[str, str], name: str) -> int:
+        value = attrs.get(_TABLE + name, "1").strip()
+        return min(int(value), _HUGE) if value.isdigit() and 0 < len(value) <= 15 else 1
+
+    def start(name: str, attrs: dict[str, str]) -> None:
+        local = _local(name)
+        if local == "table":
+            wanted = state["depth"] or sheet is None or attrs.get(_TABLE + "name") == sheet
+            if wanted and not state["depth"]:
+                extents.append(Extent())
+                state["row"] = 0
+            state["depth"] += 1 if wanted else 0
+        elif state["depth"] != 1:
+            return
+        elif local == "table-row":
+            state["repeat"], state["column"] = count(attrs, "number-rows-repeated"), 0
+        elif local in ("table-cell", "covered-table-cell"):
+            repeat = count(attrs, "number-columns-repeated")
+            if any(_local(k) in ("value-type", "formula") for k in attrs):
+                first, row = state["column"], state["row"] + 1
+                extents[-1].add(row, first)
+                extents[-1].add(row + state["repeat"] - 1, first + repeat - 1)
+            state["column"] += repeat
+
+    def end(name: str) -> None:
+        local = _local(name)
+        if local == "table" and state["depth"]:
+            state["depth"] -= 1
+        elif local == "table-row" and state["depth"] == 1:
+            state["row"] += state["repeat"]
+            state["repeat"] = 1
+
+    parser = _parser()
+    parser.StartElementHandler = start
+    parser.EndElementHandler = end
+    with archive.open("content.xml") as stream:
+        _feed(parser, stream, "content.xml")
+    return max(extents, key=lambda e: e.rows * e.columns)
+
+
+def check_ods(data: bytes, source: str, *, max_rows: int, max_cells: int) -> None:
+    """Refuse an .ods workbook any table of which spans more than ``max_rows`` rows or
+    ``max_cells`` positions, before calamine opens it (it reads every table when it opens).
+
+    :raises InputError: (A018) naming the limit and how to raise it.
+    """
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            names = archive.namelist()
+            if "xl/workbook.xml" in names or "content.xml" not in names:
+                return
+            extent = ods_extent(archive, None)
+    except UnboundedSheetError as exc:
+        raise unbounded(source, "(any)", str(exc)) from None
+    except (zipfile.BadZipFile, EOFError, KeyError, ValueError, NotImplementedError, zlib.error):
+        return  # calamine says what is wrong
+    refuse_extent(extent, "(one of its sheets)", source, max_rows, max_cells)
