@@ -12,9 +12,7 @@ from tests.fuzz.targets import all_targets, target
 SUITE_EXAMPLES = 8
 #: Targets whose fixed examples hit a known, not yet fixed bug (its reproduction is a strict
 #: xfail in test_regressions.py); remove the entry when the fix is merged.
-KNOWN: dict[str, str] = {
-    "records_yaml": "deeply nested YAML: RecursionError (test_yaml_deep_nesting_is_input_error)",
-}
+KNOWN: dict[str, str] = {}  # target -> why it fails today (a non-strict xfail until fixed)
 
 
 def _param(name: str) -> object:

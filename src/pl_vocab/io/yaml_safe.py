@@ -85,7 +85,14 @@ def safe_problem(problem: str | None) -> str:
     return " ".join(_QUOTED.sub(keep, problem).split()).rstrip(" .:")
 
 
+#: How deeply YAML collections may nest (as for JSON: :data:`pl_vocab.io.json_safe.MAX_DEPTH`);
+#: deeper is refused with its line before the parser's own recursion could overflow the stack.
+MAX_NESTING = 100
+
+
 class _SafeNoAliasLoader(yaml.SafeLoader):
+    _depth = 0
+
     def compose_node(self, parent: Any, index: Any) -> Any:
         if self.check_event(yaml.AliasEvent):
             event = self.peek_event()  # type: ignore[no-untyped-call]
@@ -94,7 +101,18 @@ class _SafeNoAliasLoader(yaml.SafeLoader):
                 "YAML aliases (*name) are not accepted; write the value out in full.",
                 "alias",
             )
-        return super().compose_node(parent, index)
+        self._depth += 1
+        try:
+            if self._depth > MAX_NESTING:
+                event = self.peek_event()  # type: ignore[no-untyped-call]
+                raise _at(
+                    event.start_mark,
+                    f"the YAML nests more than {MAX_NESTING} levels deep; flatten it.",
+                    "nesting",
+                )
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
 
 
 # keep timestamps as text: remove the implicit resolver for them
