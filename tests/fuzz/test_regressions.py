@@ -91,3 +91,30 @@ def test_skos_turtle_error_quotes_no_literal() -> None:
 )
 def test_skos_rdfxml_error_quotes_no_content(data: bytes) -> None:
     _glossary(data, "g.rdf")
+
+
+def _workbook(name: str, part: str, xml: bytes, mimetype: bytes | None) -> bytes:
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        if mimetype is not None:
+            archive.writestr("mimetype", mimetype)
+        archive.writestr(part, xml)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("name", "part", "mimetype"),
+    [
+        ("g.ods", "content.xml", b"application/vnd.oasis.opendocument.spreadsheet"),
+        ("g.xlsx", "xl/worksheets/sheet1.xml", None),
+    ],
+)
+def test_an_xml_part_with_an_unknown_encoding_is_input_error(
+    name: str, part: str, mimetype: bytes | None
+) -> None:
+    """Found by ods_parts (seed 20261225): expat raised LookupError for encoding="TTF-8"."""
+    xml = b'<?xml version="1.0" encoding="TTF-8"?><a><b>x</b></a>'
+    _glossary(_workbook(name, part, xml, mimetype), name)

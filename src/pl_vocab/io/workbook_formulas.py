@@ -162,6 +162,10 @@ def _parse(
         raise FormulaScanError(
             f"part {part!r} is not well-formed XML at line {exc.lineno}, column {exc.offset + 1}"
         ) from None
+    except LookupError:  # the XML declaration names an encoding Python has no codec for
+        raise FormulaScanError(
+            f"part {part!r} declares an XML encoding that is not known"
+        ) from None
 
 
 def _count_rest(scan: _XlsxScan, chunk: bytes, stream: IO[bytes]) -> None:

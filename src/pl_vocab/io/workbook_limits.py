@@ -128,6 +128,10 @@ def _feed(parser: expat.XMLParserType, stream: IO[bytes], part: str) -> None:
         raise UnboundedSheetError(
             f"part {part!r} is not well-formed XML (line {exc.lineno})"
         ) from None
+    except LookupError:  # the XML declaration names an encoding Python has no codec for
+        raise UnboundedSheetError(
+            f"part {part!r} declares an XML encoding that is not known"
+        ) from None
 
 
 class _ExtentScan:
