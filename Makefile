@@ -13,7 +13,7 @@ RUN := $(UV) run --locked
 # use the platform certificate store (a proxy or mirror may use its own certificate authority)
 export UV_SYSTEM_CERTS ?= 1
 
-.PHONY: help setup demo test test-fast pytest lint typecheck generate check-generated node-tools lint-schema wheel-check clean
+.PHONY: help setup demo test test-fast pytest lint typecheck generate check-generated node-tools fuzz lint-schema wheel-check clean
 
 help:
 	@echo "make demo             set up and run the tour on the bundled examples"
@@ -26,6 +26,7 @@ help:
 	@echo "make lint-schema      linkml lint on the schema"
 	@echo "make generate         regenerate src/pl_vocab/_generated, docs/schema and the language-subtag tables"
 	@echo "make node-tools       install ajv (npm) into .tools/node for the strict JSON Schema tests"
+	@echo "make fuzz             every reader's fuzz target for a bounded time (FUZZ_SECONDS, FUZZ_SEED)"
 	@echo "make check-generated  fail if the committed generated files differ from the schema's output"
 	@echo "make wheel-check      build the wheel, install it in a clean venv outside the tree, run it"
 	@echo "make clean            remove build outputs and tool caches"
@@ -75,6 +76,12 @@ generate: setup
 check-generated:
 	$(RUN) python -m tools.generate --check
 	$(RUN) python -m tools.language_tags --check
+
+# the fuzz targets of tests/fuzz (docs/fuzzing.md); CI uses the fixed seed, so a run is repeatable
+FUZZ_SECONDS ?= 120
+FUZZ_SEED ?= 20261209
+fuzz: setup
+	$(RUN) python -m tools.fuzz --seconds $(FUZZ_SECONDS) --seed $(FUZZ_SEED)
 
 # ajv and ajv-formats from npm, for tests/test_contract.py (skipped without them)
 node-tools:
